@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class EducationConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "education"
+    verbose_name = "Patient education"

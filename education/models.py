@@ -1,0 +1,14 @@
+"""Django finds the app's models here; each concept lives in its own module."""
+
+from .pages import EducationIndexPage, EducationPage, PortalHomePage
+from .snippets import Condition, ConditionCode, ConditionRelation, ConditionResource
+
+__all__ = [
+    "Condition",
+    "ConditionCode",
+    "ConditionRelation",
+    "ConditionResource",
+    "EducationIndexPage",
+    "EducationPage",
+    "PortalHomePage",
+]

@@ -1,0 +1,60 @@
+"""The editors' admin for condition snippets, under "Patient education"."""
+
+from wagtail.admin.ui.tables import BooleanColumn, UpdatedAtColumn
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .snippets import Condition
+
+
+class ConditionViewSet(SnippetViewSet):
+    model = Condition
+    icon = "clipboard-list"
+    menu_label = "Conditions"
+    list_display = [
+        "name",
+        "category",
+        BooleanColumn("is_autoimmune", label="Autoimmune"),
+        "next_review_due",
+        UpdatedAtColumn(),
+    ]
+    list_filter = ["category", "is_autoimmune", "live"]
+    list_export = [
+        "name",
+        "slug",
+        "category",
+        "is_autoimmune",
+        "other_names",
+        "summary",
+        "last_reviewed",
+        "next_review_due",
+        "live",
+    ]
+    export_filename = "conditions"
+    search_fields = ["name", "other_names", "summary"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "name",
+        "slug",
+        "other_names",
+        "category",
+        "is_autoimmune",
+        "summary",
+        "overview",
+        "nature",
+        "typical_causes",
+        "relation_to_mps",
+        "last_reviewed",
+        "reviewed_by",
+        "next_review_due",
+    ]
+
+
+class PatientEducationGroup(SnippetViewSetGroup):
+    menu_label = "Patient education"
+    menu_icon = "doc-full-inverse"
+    menu_order = 200
+    items = (ConditionViewSet,)
+
+
+register_snippet(PatientEducationGroup)
