@@ -125,6 +125,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 LOGIN_URL = "/accounts/login/"
 
+# `load_education_content --demo-accounts` makes logins with published passwords: dev and test only.
+ALLOW_DEMO_ACCOUNTS = False
+
 
 def require_secret_key():
     if not SECRET_KEY:
