@@ -4,15 +4,28 @@ One StructBlock per concept. Blocks that refer to conditions hand their template
 the published ones (`published_conditions`), so a draft or deleted condition is skipped.
 """
 
+import re
+
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageBlock
+from wagtail.rich_text import get_text_for_indexing
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .selectors import is_published, only_published
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+_ENDS_A_TEXT_BLOCK = re.compile(r"(</(?:p|h\d|li|blockquote)>)", re.IGNORECASE)
+
+
+def text_by_line(rich_text):
+    """The plain text of rich text, one line per paragraph and list item.
+
+    Wagtail's text for the search index runs them together with spaces, so the reading
+    figures would take a list, or paragraphs with no full stop, as one long sentence.
+    """
+    return get_text_for_indexing(_ENDS_A_TEXT_BLOCK.sub(r"\1\n", rich_text.source))
 
 
 def condition_chooser(**kwargs):
@@ -47,6 +60,9 @@ class ParagraphBlock(blocks.RichTextBlock):
         template = "education/blocks/paragraph.html"
         description = "A paragraph of plain text, with links and lists if needed."
         preview_value = "<p>Trigger points are small, tight spots in a muscle.</p>"
+
+    def get_searchable_content(self, value):
+        return [text_by_line(value)] if self.search_index else []
 
 
 class FigureBlock(blocks.StructBlock):
@@ -94,6 +110,10 @@ class CalloutBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         context["label"] = self.LABELS[value["kind"]]
         return context
+
+    def get_searchable_content(self, value):
+        # The text only, as StructBlock would give it (the kind is not indexed), by line.
+        return [text_by_line(value["text"])] if self.search_index else []
 
 
 class ComparisonRowBlock(blocks.StructBlock):

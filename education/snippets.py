@@ -1,10 +1,12 @@
 """Condition snippets: the diseases and disorders the education content is about."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import (
@@ -20,6 +22,30 @@ from wagtail.search import index
 from .review import ClinicallyReviewed
 
 OVERVIEW_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class ConditionForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Rows added in this form belong to no condition until it is saved. Give them this
+        # one, so their clean() can refuse a link to itself and tell its own codes from
+        # another condition's.
+        for formset in self.formsets.values():
+            for form in formset.forms:
+                form.instance.condition_id = self.instance.pk
+
+
+class CodeInput(forms.TextInput):
+    """Reads a code as it is stored: trimmed and in capitals.
+
+    The form's check for a code entered twice compares the submitted values, so "m79.7"
+    and "M79.7" must already be equal there; otherwise the second reaches the database's
+    unique constraint and the editor gets a server error.
+    """
+
+    def value_from_datadict(self, data, files, name):
+        value = super().value_from_datadict(data, files, name)
+        return value.strip().upper() if isinstance(value, str) else value
 
 
 class Condition(
@@ -83,6 +109,8 @@ class Condition(
         *ClinicallyReviewed.review_panels,
     ]
 
+    base_form_class = ConditionForm
+
     search_fields = [
         index.SearchField("name", boost=3),
         index.AutocompleteField("name"),
@@ -130,7 +158,7 @@ class ConditionCode(Orderable):
     code = models.CharField(max_length=32)
     display = models.CharField("display name", max_length=255)
 
-    panels = [FieldPanel("system"), FieldPanel("code"), FieldPanel("display")]
+    panels = [FieldPanel("system"), FieldPanel("code", widget=CodeInput), FieldPanel("display")]
 
     class Meta(Orderable.Meta):
         constraints = [

@@ -2,9 +2,16 @@
 
 from wagtail.admin.ui.tables import BooleanColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import InspectView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.templatetags.wagtailcore_tags import richtext
 
 from .snippets import Condition
+
+
+class ConditionInspectView(InspectView):
+    def get_overview_display_value(self):
+        # Wagtail shows a rich text field as its stored HTML source; show it formatted.
+        return richtext(self.object.overview)
 
 
 class ConditionViewSet(SnippetViewSet):
@@ -32,7 +39,11 @@ class ConditionViewSet(SnippetViewSet):
     ]
     export_filename = "conditions"
     search_fields = ["name", "other_names", "summary"]
+    # Search these fields with the ORM: the SQLite search backend fails on a search limited
+    # to fields ("no such column", wagtail/wagtail#10217), and the list of conditions is short.
+    search_backend_name = None
     inspect_view_enabled = True
+    inspect_view_class = ConditionInspectView
     inspect_view_fields = [
         "name",
         "slug",

@@ -1,7 +1,20 @@
+from datetime import timedelta
+
 import pytest
+from django.core.cache import cache
+from django.utils import timezone
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, Site
 
 from education.models import Condition, EducationIndexPage, EducationPage, PortalHomePage
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    # The local-memory cache outlives each test's database rollback; Wagtail keeps the
+    # site's root paths there, so a stale entry would give pages of this test no URL.
+    cache.clear()
 
 
 @pytest.fixture
@@ -15,7 +28,9 @@ def home_page(db):
 @pytest.fixture
 def hub(home_page):
     return home_page.add_child(
-        instance=EducationIndexPage(title="Autoimmune conditions and muscle pain", slug="muscle-pain")
+        instance=EducationIndexPage(
+            title="Autoimmune conditions and muscle pain", slug="muscle-pain"
+        )
     )
 
 
@@ -55,3 +70,36 @@ def make_article(hub):
         return page
 
     return make
+
+
+@pytest.fixture
+def conditions_by_state(make_condition):
+    """One condition in each publishing state, by state name, each with its own name.
+
+    Only "live" may reach a patient; the names are unusual so a test can search the
+    rendered HTML for them without matching other text.
+    """
+    conditions = {
+        "live": make_condition("lupus", "Lupus"),
+        "draft": make_condition("draftitis", "Draftitis", publish=False),
+        "expired": make_condition("expiritis", "Expiritis"),
+        "deleted": make_condition("deletitis", "Deletitis"),
+    }
+    # Expired but still live: `publish_scheduled` has not run yet to unpublish it.
+    Condition.objects.filter(pk=conditions["expired"].pk).update(
+        expire_at=timezone.now() - timedelta(hours=1)
+    )
+    # Pages keep the id of a deleted condition in their stored blocks.
+    deleted_pk = conditions["deleted"].pk
+    conditions["deleted"].delete()
+    conditions["deleted"].pk = deleted_pk
+    return conditions
+
+
+@pytest.fixture
+def image(db, settings, tmp_path):
+    # Originals and renditions go to a folder that is removed after the test.
+    settings.MEDIA_ROOT = tmp_path
+    return Image.objects.create(
+        title="Trigger points in the upper back", file=get_test_image_file()
+    )
