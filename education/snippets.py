@@ -16,10 +16,15 @@ from wagtail.models import (
     WorkflowMixin,
 )
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from .review import ClinicallyReviewed
 
 OVERVIEW_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class ConditionQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    pass
 
 
 class Condition(
@@ -94,9 +99,12 @@ class Condition(
         index.SearchField("relation_to_mps"),
         index.FilterField("slug"),
         index.FilterField("live"),
+        index.FilterField("expire_at"),
         index.FilterField("is_autoimmune"),
         index.FilterField("category"),
     ]
+
+    objects = ConditionQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -15,7 +15,9 @@ def home_page(db):
 @pytest.fixture
 def hub(home_page):
     return home_page.add_child(
-        instance=EducationIndexPage(title="Autoimmune conditions and muscle pain", slug="muscle-pain")
+        instance=EducationIndexPage(
+            title="Autoimmune conditions and muscle pain", slug="muscle-pain"
+        )
     )
 
 
