@@ -1,6 +1,7 @@
 """Django finds the app's models here; each concept lives in its own module."""
 
 from .pages import EducationIndexPage, EducationPage, PortalHomePage
+from .reading_list import ReadingRecord
 from .snippets import Condition, ConditionCode, ConditionRelation, ConditionResource
 
 __all__ = [
@@ -11,4 +12,5 @@ __all__ = [
     "EducationIndexPage",
     "EducationPage",
     "PortalHomePage",
+    "ReadingRecord",
 ]

@@ -9,7 +9,9 @@ from wagtail.search import index
 
 from . import readability
 from .blocks import PARAGRAPH_FEATURES, EducationStreamBlock
+from .reading_list import record_for_view, records_for
 from .review import ClinicallyReviewed
+from .selectors import published_conditions, readable_pages
 
 
 class PortalHomePage(Page):
@@ -25,6 +27,23 @@ class PortalHomePage(Page):
     class Meta:
         verbose_name = "portal home page"
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = readable_pages(request, EducationPage).defer_streamfields()
+        records = records_for(request)
+        context.update(
+            conditions=published_conditions().only("name", "slug", "summary"),
+            recent_articles=articles.order_by("-first_published_at")[:5],
+            updated_articles=articles.filter(
+                last_published_at__gt=models.F("first_published_at")
+            ).order_by("-last_published_at")[:5],
+            continue_reading=records.filter(viewed_at__isnull=False, read_at__isnull=True).order_by(
+                "-viewed_at"
+            )[:3],
+            saved_records=records.filter(saved_at__isnull=False).order_by("-saved_at")[:5],
+        )
+        return context
+
 
 class EducationIndexPage(Page):
     """A topic hub that lists the articles under it."""
@@ -38,6 +57,31 @@ class EducationIndexPage(Page):
 
     class Meta:
         verbose_name = "topic hub"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = (
+            readable_pages(request, EducationPage)
+            .child_of(self)
+            .defer_streamfields()
+            .prefetch_related(
+                models.Prefetch("conditions", queryset=published_conditions().only("name", "slug"))
+            )
+            .order_by("title")
+        )
+        conditions = published_conditions().filter(education_pages__in=articles).distinct()
+        chosen = None
+        slug = request.GET.get("condition")
+        if slug:
+            chosen = next((c for c in conditions if c.slug == slug), None)
+            articles = articles.filter(conditions=chosen) if chosen else articles.none()
+        context.update(
+            articles=articles,
+            filter_conditions=conditions,
+            chosen_condition=chosen,
+            unknown_condition=bool(slug) and chosen is None,
+        )
+        return context
 
 
 class EducationPage(ClinicallyReviewed, Page):
@@ -77,12 +121,26 @@ class EducationPage(ClinicallyReviewed, Page):
         index.RelatedFields("conditions", [index.SearchField("name")]),
         index.FilterField("first_published_at"),
         index.FilterField("last_published_at"),
+        index.FilterField("expire_at"),
     ]
     parent_page_types = ["education.EducationIndexPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = "education article"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            record=record_for_view(request, self),
+            related_articles=readable_pages(request, EducationPage)
+            .filter(conditions__in=self.conditions.all())
+            .exclude(pk=self.pk)
+            .defer_streamfields()
+            .distinct()
+            .order_by("-last_published_at")[:4],
+        )
+        return context
 
     def patient_text(self):
         """The words a patient reads on the page, one sentence per piece."""

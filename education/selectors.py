@@ -1,13 +1,23 @@
-"""What a patient may read. Every page, listing, search and API answer asks here."""
+"""What a patient may read. Every page, listing, search and API answer asks here.
 
-from django.db.models import Q
+Readable means: live, not past its expiry time (even before Wagtail's
+`publish_scheduled` job has run), and every view restriction on the page and its
+ancestors accepted by Wagtail's own `accept_request`.
+"""
+
+from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction
 
 from .snippets import Condition
 
 
+def _not_expired():
+    return Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
+
+
 def is_published(obj):
-    """Live and not past its expiry time, even before `publish_scheduled` has run."""
+    """Live and not past its expiry time."""
     if obj is None or not obj.live:
         return False
     return obj.expire_at is None or obj.expire_at > timezone.now()
@@ -23,5 +33,34 @@ def only_published(objects):
 
 
 def published_conditions():
-    not_expired = Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
-    return Condition.objects.filter(not_expired, live=True)
+    return Condition.objects.filter(_not_expired(), live=True)
+
+
+def refused_restrictions(request):
+    """The view restrictions this request does not pass, worked out once per request."""
+    if not hasattr(request, "_refused_restrictions"):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            # accept_request() reads user.groups.all() per restriction: load it once.
+            prefetch_related_objects([user], "groups")
+        restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+        request._refused_restrictions = [
+            restriction for restriction in restrictions if not restriction.accept_request(request)
+        ]
+    return request._refused_restrictions
+
+
+def readable_pages(request, model=Page):
+    """Pages of `model` this request may read."""
+    queryset = model.objects.live().filter(_not_expired())
+    for restriction in refused_restrictions(request):
+        queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
+    return queryset
+
+
+def can_read_page(request, page):
+    if not is_published(page):
+        return False
+    return not any(
+        page.path.startswith(restriction.page.path) for restriction in refused_restrictions(request)
+    )

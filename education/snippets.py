@@ -18,6 +18,7 @@ from wagtail.models import (
     WorkflowMixin,
 )
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from .review import ClinicallyReviewed
 
@@ -46,6 +47,10 @@ class CodeInput(forms.TextInput):
     def value_from_datadict(self, data, files, name):
         value = super().value_from_datadict(data, files, name)
         return value.strip().upper() if isinstance(value, str) else value
+
+
+class ConditionQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    pass
 
 
 class Condition(
@@ -122,9 +127,12 @@ class Condition(
         index.SearchField("relation_to_mps"),
         index.FilterField("slug"),
         index.FilterField("live"),
+        index.FilterField("expire_at"),
         index.FilterField("is_autoimmune"),
         index.FilterField("category"),
     ]
+
+    objects = ConditionQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

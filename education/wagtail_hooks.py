@@ -1,10 +1,13 @@
-"""The editors' admin for condition snippets, under "Patient education"."""
+"""Wagtail hooks: the conditions admin under "Patient education", and page serving rules."""
 
+from django.http import Http404
+from wagtail import hooks
 from wagtail.admin.ui.tables import BooleanColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSet, SnippetViewSetGroup
 from wagtail.templatetags.wagtailcore_tags import richtext
 
+from .selectors import can_read_page
 from .snippets import Condition
 
 
@@ -69,3 +72,15 @@ class PatientEducationGroup(SnippetViewSetGroup):
 
 
 register_snippet(PatientEducationGroup)
+
+
+@hooks.register("before_serve_page", order=-1)
+def hide_unreadable_pages(page, request, serve_args, serve_kwargs):
+    """A signed-in user who may not read a page gets the same 404 as for a missing page.
+
+    Wagtail would send them to the sign-in page instead, which for a patient who is
+    already signed in is a loop, and which tells them the page exists. An expired page
+    is hidden even before `publish_scheduled` has run.
+    """
+    if not can_read_page(request, page):
+        raise Http404

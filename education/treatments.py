@@ -1,0 +1,87 @@
+"""Treatments, gathered from the TreatmentBlocks on the articles a patient may read.
+
+Bodies are read as raw JSON and all conditions are loaded in one query, so the cost
+does not grow with the number of blocks. Wagtail's reference index (kept from the
+live page rows) narrows the articles to those that mention the condition.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Page, ReferenceIndex
+
+from .blocks import TreatmentBlock
+from .pages import EducationPage
+from .selectors import published_conditions, readable_pages
+from .snippets import Condition
+
+
+@dataclass
+class Treatment:
+    name: str
+    category: str
+    description: str
+    notes: str
+    article: EducationPage
+    condition_ids: list = field(default_factory=list)
+    conditions: list = field(default_factory=list)
+
+    @property
+    def category_label(self):
+        return TreatmentBlock.Category.LABELS.get(self.category, self.category)
+
+
+def _list_items(raw_list):
+    """Items of a raw ListBlock value, in either of Wagtail's storage formats."""
+    for item in raw_list or []:
+        if isinstance(item, dict) and item.get("type") == "item" and "value" in item:
+            yield item["value"]
+        else:
+            yield item
+
+
+def _raw_treatments(raw_body):
+    for block in raw_body:
+        if block.get("type") == "treatment":
+            yield block["value"]
+        elif block.get("type") == "treatment_plan":
+            for group in _list_items(block["value"].get("groups")):
+                yield from _list_items(group.get("treatments"))
+
+
+def articles_mentioning(condition):
+    ids = ReferenceIndex.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        to_content_type=ContentType.objects.get_for_model(Condition),
+        to_object_id=str(condition.pk),
+    ).values_list("object_id", flat=True)
+    return [int(pk) for pk in ids]
+
+
+def treatments_for(request, condition=None):
+    """Treatments on readable articles; with a condition, only those that apply to it."""
+    articles = readable_pages(request, EducationPage).order_by("title")
+    if condition is not None:
+        articles = articles.filter(pk__in=articles_mentioning(condition))
+    treatments = []
+    for article in articles.only("id", "title", "slug", "url_path", "path", "depth", "body"):
+        for raw in _raw_treatments(article.body.raw_data):
+            ids = [pk for pk in _list_items(raw.get("conditions")) if isinstance(pk, int)]
+            if condition is not None and condition.pk not in ids:
+                continue
+            treatments.append(
+                Treatment(
+                    name=raw.get("name", ""),
+                    category=raw.get("category", ""),
+                    description=raw.get("description", ""),
+                    notes=raw.get("notes", ""),
+                    article=article,
+                    condition_ids=ids,
+                )
+            )
+    conditions = published_conditions().in_bulk({pk for t in treatments for pk in t.condition_ids})
+    for treatment in treatments:
+        treatment.conditions = [
+            conditions[pk] for pk in treatment.condition_ids if pk in conditions
+        ]
+    return treatments

@@ -1,0 +1,86 @@
+"""Each portal page makes the same small number of queries however much content there is."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from education.reading_list import ReadingRecord
+
+MAX_QUERIES = 25
+
+
+def body_for(*conditions):
+    return [
+        {"type": "paragraph", "value": "<p>Plain words.</p>"},
+        {
+            "type": "condition_list",
+            "value": {
+                "heading": "Related",
+                "items": [{"condition": c.pk, "note": ""} for c in conditions],
+            },
+        },
+        {
+            "type": "treatment",
+            "value": {
+                "name": "Stretching",
+                "category": "exercise",
+                "description": "Gently.",
+                "conditions": [c.pk for c in conditions],
+                "notes": "",
+            },
+        },
+    ]
+
+
+@pytest.fixture
+def site(make_condition, make_article):
+    lupus = make_condition("lupus", "Lupus")
+    patient = User.objects.create_user("pat", "p@example.org", "patient-pass-1")
+    patient.groups.add(Group.objects.get(name="Patients"))
+    article = make_article("Lupus and muscle pain", body=body_for(lupus), conditions=[lupus])
+    ReadingRecord.objects.create(user=patient, page=article, saved_at=timezone.now())
+
+    def grow(articles, conditions):
+        extra = [make_condition(f"condition-{n}", f"Condition {n}") for n in range(conditions)]
+        for n in range(articles):
+            page = make_article(
+                f"Article {n}", body=body_for(lupus, *extra[:2]), conditions=[lupus, *extra[:2]]
+            )
+            ReadingRecord.objects.create(
+                user=patient, page=page, saved_at=timezone.now(), viewed_at=timezone.now()
+            )
+
+    return {"patient": patient, "article": article, "hub": article.get_parent(), "grow": grow}
+
+
+def count_queries(client, path):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200, path
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    "path_of",
+    [
+        lambda s: "/",
+        lambda s: s["hub"].url,
+        lambda s: s["hub"].url + "?condition=lupus",
+        lambda s: s["article"].url,
+        lambda s: "/conditions/lupus/",
+        lambda s: "/search/?q=lupus",
+        lambda s: "/reading-list/",
+    ],
+    ids=["home", "hub", "hub-filtered", "article", "condition", "search", "reading-list"],
+)
+def test_queries_do_not_grow_with_content(client, site, path_of):
+    client.force_login(site["patient"])
+    path = path_of(site)
+    count_queries(client, path)  # warm caches that live for the process (content types, site)
+    small = count_queries(client, path)
+    site["grow"](articles=6, conditions=4)
+    large = count_queries(client, path)
+    assert small == large
+    assert large <= MAX_QUERIES
