@@ -151,7 +151,9 @@ class Condition(
         return "education/condition_page.html"
 
     def get_preview_context(self, request, mode_name):
-        return {"condition": self, "is_preview": True}
+        from .condition_page import condition_page_context  # it needs pages, which need us
+
+        return condition_page_context(request, self)
 
 
 class ConditionCode(Orderable):

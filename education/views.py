@@ -3,28 +3,17 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from .pages import EducationPage
+from .condition_page import condition_page_context
 from .search import SearchForm
-from .selectors import published_conditions, readable_pages
-from .treatments import treatments_for
+from .selectors import published_conditions
 
 
 @require_GET
 def condition_detail(request, slug):
     condition = get_object_or_404(published_conditions(), slug=slug)
-    context = {
-        "condition": condition,
-        "related_links": condition.related_links.filter(
-            related__in=published_conditions()
-        ).select_related("related"),
-        "resources": condition.resources.all(),
-        "articles": readable_pages(request, EducationPage)
-        .filter(conditions=condition)
-        .defer_streamfields()
-        .order_by("title"),
-        "treatments": treatments_for(request, condition),
-    }
-    return render(request, "education/condition_page.html", context)
+    return render(
+        request, "education/condition_page.html", condition_page_context(request, condition)
+    )
 
 
 @require_GET

@@ -1,9 +1,26 @@
-"""Signed-in pages hold what a patient reads and saves: no cache may keep them."""
+"""Who must sign in where, and what no cache may keep."""
 
+from django.contrib.auth.middleware import LoginRequiredMiddleware
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
 
+class PortalLoginRequiredMiddleware(LoginRequiredMiddleware):
+    """Every portal page needs a signed-in user, except views marked `login_not_required`.
+
+    The Wagtail admin guards itself, with its own sign-in page and permission checks.
+    """
+
+    self_guarded_prefixes = ("/admin/",)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.path_info.startswith(self.self_guarded_prefixes):
+            return None
+        return super().process_view(request, view_func, view_args, view_kwargs)
+
+
 class PrivatePagesMiddleware:
+    """Signed-in pages hold what a patient reads and saves: no cache may keep them."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 

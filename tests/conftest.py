@@ -1,7 +1,9 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Group, User
 from django.core.cache import cache
+from django.test import Client
 from django.utils import timezone
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
@@ -15,6 +17,21 @@ def fresh_cache():
     # The local-memory cache outlives each test's database rollback; Wagtail keeps the
     # site's root paths there, so a stale entry would give pages of this test no URL.
     cache.clear()
+
+
+@pytest.fixture
+def patient(db):
+    user = User.objects.create_user("patient", "patient@example.org", "patient-password-1")
+    user.groups.add(Group.objects.get(name="Patients"))
+    return user
+
+
+@pytest.fixture
+def patient_client(patient):
+    """A browser signed in as a patient: how patients see the portal."""
+    client = Client()
+    client.force_login(patient)
+    return client
 
 
 @pytest.fixture

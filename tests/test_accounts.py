@@ -12,6 +12,11 @@ PASSWORD = "correct-horse-battery"
 
 
 @pytest.fixture
+def axes_on(settings):
+    settings.AXES_ENABLED = True
+
+
+@pytest.fixture
 def patient(db):
     user = User.objects.create_user("pat", "pat@example.org", PASSWORD)
     user.groups.add(Group.objects.get(name="Patients"))
@@ -91,7 +96,7 @@ def locked_out(client, username, address="203.0.113.9", forwarded=None):
 
 @pytest.mark.parametrize("username", ["pat", "nobody-by-this-name"])
 def test_repeated_failures_lock_out_without_saying_if_the_account_exists(
-    client, patient, settings, username
+    client, patient, settings, axes_on, username
 ):
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):
         assert locked_out(client, username).status_code == 200
@@ -110,7 +115,7 @@ def test_repeated_failures_lock_out_without_saying_if_the_account_exists(
     assert response.status_code == 429
 
 
-def test_changing_forwarded_for_does_not_reset_the_count(client, patient, settings):
+def test_changing_forwarded_for_does_not_reset_the_count(client, patient, settings, axes_on):
     for attempt in range(settings.AXES_FAILURE_LIMIT):
         response = locked_out(client, "pat", forwarded=f"198.51.100.{attempt}")
     assert response.status_code == 429

@@ -348,14 +348,14 @@ def test_article_links_to_trusted_resources(blocks):
     assert [link["publisher"] for link in links][::2] == ["WebMD", "Mayo Clinic"]
 
 
-def test_article_page_renders_with_links_to_each_condition(client, article):
-    response = client.get(article.url)
+def test_article_page_renders_with_links_to_each_condition(patient_client, article):
+    response = patient_client.get(article.url)
 
     assert response.status_code == 200
     for slug in ALL_SLUGS:
         assert f'href="/conditions/{slug}/"'.encode() in response.content
     assert b"Myofascial pain syndrome (MPS)" in response.content
-    assert client.get("/conditions/lupus/").status_code == 200
+    assert patient_client.get("/conditions/lupus/").status_code == 200
 
 
 def test_article_is_found_by_search(article):

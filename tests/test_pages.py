@@ -2,6 +2,7 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group, User
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
@@ -221,7 +222,9 @@ class TestCreatingArticles(WagtailPageTestCase):
         )
         article = EducationPage.objects.get(slug="lupus-and-muscle-pain")
         self.assertFalse(article.live)
-        self.client.logout()
+        patient = User.objects.create_user("patient", password="patient-password-1")
+        patient.groups.add(Group.objects.get(name="Patients"))
+        self.client.force_login(patient)
         self.assertEqual(self.client.get(article.url).status_code, 404)
 
 
@@ -235,7 +238,9 @@ def live_article(make_article):
     )
 
 
-def test_a_draft_of_a_live_article_changes_nothing_patients_see(admin_client, client, live_article):
+def test_a_draft_of_a_live_article_changes_nothing_patients_see(
+    admin_client, patient_client, live_article
+):
     data = article_form(
         [("heading", {"text": "New heading", "level": "h2"}), paragraph("<p>New text.</p>")],
         title="Lupus and your muscles",
@@ -251,7 +256,7 @@ def test_a_draft_of_a_live_article_changes_nothing_patients_see(admin_client, cl
     draft = stored.get_latest_revision_as_object()
     assert draft.title == "Lupus and your muscles"
     assert draft.body[0].value["text"] == "New heading"
-    served = client.get(live_article.url)
+    served = patient_client.get(live_article.url)
     assert b"Old heading" in served.content
     assert b"New heading" not in served.content
     assert b"Lupus and your muscles" not in served.content
@@ -261,7 +266,7 @@ def test_a_draft_of_a_live_article_changes_nothing_patients_see(admin_client, cl
     stored = EducationPage.objects.get(pk=live_article.pk)
     assert stored.title == "Lupus and your muscles"
     assert not stored.has_unpublished_changes
-    served = client.get(live_article.url)
+    served = patient_client.get(live_article.url)
     assert b"New heading" in served.content
     assert b"Old heading" not in served.content
 
@@ -315,7 +320,9 @@ def test_an_article_cannot_go_straight_under_the_portal_home(admin_client, home_
     assert not EducationPage.objects.exists()
 
 
-def test_a_figure_added_in_the_admin_is_served_with_its_alt_text(admin_client, client, hub, image):
+def test_a_figure_added_in_the_admin_is_served_with_its_alt_text(
+    admin_client, patient_client, hub, image
+):
     figure = {
         "image": {"image": image.pk, "alt_text": "Knots in the shoulder muscle"},
         "caption": "Where trigger points form.",
@@ -323,7 +330,7 @@ def test_a_figure_added_in_the_admin_is_served_with_its_alt_text(admin_client, c
     response = admin_client.post(add_url(hub), article_form([("figure", figure)]) | PUBLISH)
     assert response.status_code == 302
 
-    page = client.get(EducationPage.objects.get().url)
+    page = patient_client.get(EducationPage.objects.get().url)
     img = BeautifulSoup(page.content, "html.parser").select_one("figure img")
     assert img["alt"] == "Knots in the shoulder muscle"
 
@@ -337,11 +344,11 @@ def test_a_figure_without_alt_text_is_refused_on_publish(admin_client, hub, imag
     assert not EducationPage.objects.exists()
 
 
-def test_scripts_typed_into_the_editor_never_reach_patients(admin_client, client, hub):
+def test_scripts_typed_into_the_editor_never_reach_patients(admin_client, patient_client, hub):
     body = [paragraph('<p>Rest <script>alert(1)</script><a href="javascript:alert(2)">x</a></p>')]
     assert admin_client.post(add_url(hub), article_form(body) | PUBLISH).status_code == 302
 
-    page = client.get(EducationPage.objects.get().url)
+    page = patient_client.get(EducationPage.objects.get().url)
     article = BeautifulSoup(page.content, "html.parser").find("article")
     assert article.find("script") is None
     assert "javascript:" not in str(article)

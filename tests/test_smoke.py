@@ -1,4 +1,4 @@
-def test_article_page_renders_its_blocks(client, make_condition, make_article):
+def test_article_page_renders_its_blocks(patient_client, make_condition, make_article):
     lupus = make_condition("lupus", "Lupus")
     article = make_article(
         body=[
@@ -10,7 +10,7 @@ def test_article_page_renders_its_blocks(client, make_condition, make_article):
         ],
         conditions=[lupus],
     )
-    response = client.get(article.url)
+    response = patient_client.get(article.url)
     assert response.status_code == 200
     assert b"What lupus is" in response.content
     assert b'href="/conditions/lupus/"' in response.content

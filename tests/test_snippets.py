@@ -62,7 +62,7 @@ def lupus(make_condition):
     return lupus
 
 
-def test_a_condition_is_created_with_its_rows_and_published(admin_client, client, lupus):
+def test_a_condition_is_created_with_its_rows_and_published(admin_client, patient_client, lupus):
     data = condition_form(
         codes=[
             code("ICD-10-CM", " m79.7 ", "Fibromyalgia"),
@@ -91,21 +91,23 @@ def test_a_condition_is_created_with_its_rows_and_published(admin_client, client
     ]
     assert [link.related for link in condition.related_links.all()] == [lupus]
     assert [r.publisher for r in condition.resources.all()] == ["NHS"]
-    page = client.get("/conditions/fibromyalgia/")
+    page = patient_client.get("/conditions/fibromyalgia/")
     assert page.status_code == 200
     assert b"Long-term pain all over the body." in page.content
 
 
-def test_a_new_condition_saved_as_a_draft_is_not_public(admin_client, client):
+def test_a_new_condition_saved_as_a_draft_is_not_public(admin_client, patient_client):
     response = admin_client.post(ADD_URL, condition_form(codes=[code("ICD-10-CM", "M79.7")]))
 
     assert response.status_code == 302
     condition = Condition.objects.get(slug="fibromyalgia")
     assert not condition.live
-    assert client.get("/conditions/fibromyalgia/").status_code == 404
+    assert patient_client.get("/conditions/fibromyalgia/").status_code == 404
 
 
-def test_a_draft_of_a_live_condition_changes_nothing_patients_see(admin_client, client, lupus):
+def test_a_draft_of_a_live_condition_changes_nothing_patients_see(
+    admin_client, patient_client, lupus
+):
     stored_code = ConditionCode.objects.get(condition=lupus)
     data = condition_form(
         name="Lupus",
@@ -131,7 +133,7 @@ def test_a_draft_of_a_live_condition_changes_nothing_patients_see(admin_client, 
     draft = stored.get_latest_revision_as_object()
     assert draft.summary == "A new summary in review."
     assert [c.code for c in draft.codes.all()] == ["M32.9", "55464009"]
-    page = client.get("/conditions/lupus/")
+    page = patient_client.get("/conditions/lupus/")
     assert b"An autoimmune disease." in page.content
     assert b"A new summary in review." not in page.content
 
@@ -141,7 +143,7 @@ def test_a_draft_of_a_live_condition_changes_nothing_patients_see(admin_client, 
     assert stored.summary == "A new summary in review."
     assert stored.is_autoimmune
     assert sorted(ConditionCode.objects.values_list("code", flat=True)) == ["55464009", "M32.9"]
-    assert b"A new summary in review." in client.get("/conditions/lupus/").content
+    assert b"A new summary in review." in patient_client.get("/conditions/lupus/").content
 
 
 @pytest.mark.parametrize("typed", ["M32.9", " m32.9 "])
@@ -241,7 +243,7 @@ def test_the_preview_shows_unsaved_changes_as_a_patient_would_see_them(admin_cli
     content = response.content.decode()
     assert "<h1>Lupus</h1>" in content
     assert "A summary being written." in content
-    assert "This is an autoimmune disease." in content
+    assert "This is an autoimmune disease" in content
     assert "Preview: patients cannot see this version." in content
     assert Condition.objects.get(pk=lupus.pk).summary == "An autoimmune disease."
 
