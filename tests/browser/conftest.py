@@ -53,7 +53,8 @@ def page(browser):
 
 
 @pytest.fixture
-def seeded(transactional_db):
+def seeded(transactional_db, django_db_serialized_rollback):
+    # The live server needs committed data; serialized rollback restores what migrations made.
     call_command("load_education_content", stdout=io.StringIO())
     patient = User.objects.create_user("pat", "pat@example.org", PATIENT_PASSWORD)
     patient.groups.add(Group.objects.get(name="Patients"))
