@@ -72,10 +72,11 @@ def treatments_for(request, condition=None):
                 continue
             treatments.append(
                 Treatment(
-                    name=raw.get("name", ""),
-                    category=raw.get("category", ""),
-                    description=raw.get("description", ""),
-                    notes=raw.get("notes", ""),
+                    # An optional text left empty can be stored as null.
+                    name=raw.get("name") or "",
+                    category=raw.get("category") or "",
+                    description=raw.get("description") or "",
+                    notes=raw.get("notes") or "",
                     article=article,
                     condition_ids=ids,
                 )

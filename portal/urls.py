@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from education import views as education_views
+from education.api import errors as api_errors
 
 from . import views
 
@@ -44,6 +45,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include(accounts_urls)),
     path("api/v1/", include("education.api.urls")),
+    # Any other /api/ address answers in the API's JSON shape, never with a portal page.
+    re_path(r"^api/", api_errors.not_found),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("conditions/<slug:slug>/", education_views.condition_detail, name="condition-detail"),

@@ -16,6 +16,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from .authentication import BearerTokenAuthentication
 from .serializers import ErrorSerializer, LoginSerializer, TokenSerializer
 from .throttling import LoginRateThrottle
 
@@ -26,6 +27,10 @@ class LoginView(APIView):
     authentication_classes = []
     permission_classes = [AllowAny]
     throttle_classes = [LoginRateThrottle]
+
+    def get_authenticate_header(self, request):
+        # Wrong credentials are a 401, as documented; without a challenge DRF makes them 403s.
+        return BearerTokenAuthentication().authenticate_header(request)
 
     @extend_schema(
         request=LoginSerializer,
@@ -57,7 +62,11 @@ class LoginView(APIView):
 class LogoutView(knox_views.LogoutView):
     """Revoke the token this request was made with (this device)."""
 
+    authentication_classes = [BearerTokenAuthentication]
+
 
 @extend_schema(request=None, responses={204: None, 401: ErrorSerializer})
 class LogoutAllView(knox_views.LogoutAllView):
     """Revoke every token of this user (all devices)."""
+
+    authentication_classes = [BearerTokenAuthentication]

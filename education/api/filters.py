@@ -1,8 +1,11 @@
 """Query parameters of the content endpoints. An unknown value is a 400 naming it."""
 
+import datetime
+
 import django_filters
 from django.core.exceptions import ValidationError
 from django.forms import ModelChoiceField
+from drf_spectacular.utils import extend_schema_field
 
 from ..selectors import published_conditions
 from ..snippets import Condition, ConditionCode
@@ -14,6 +17,14 @@ def no_nul(value):
     # NUL bytes break PostgreSQL queries; nobody searches for them.
     if "\x00" in value:
         raise ValidationError("Must not contain NUL bytes.")
+
+
+def fits_the_database(value):
+    # A time zone offset can push a date past year 1 or 9999 when stored as UTC.
+    try:
+        value.astimezone(datetime.UTC)
+    except OverflowError:
+        raise ValidationError("Date and time out of range.") from None
 
 
 def known_code_system(value):
@@ -42,10 +53,12 @@ class SearchFilter(django_filters.CharFilter):
 
 
 class ConditionFilter(django_filters.FilterSet):
-    is_autoimmune = django_filters.TypedChoiceFilter(
-        choices=[("true", "true"), ("false", "false")],
-        coerce=lambda value: value == "true",
-        help_text="true or false.",
+    is_autoimmune = extend_schema_field({"type": "boolean", "description": "true or false."})(
+        django_filters.TypedChoiceFilter(
+            choices=[("true", "true"), ("false", "false")],
+            coerce=lambda value: value == "true",
+            help_text="true or false.",
+        )
     )
     category = django_filters.ChoiceFilter(choices=Condition.Category.choices)
     code = django_filters.CharFilter(
@@ -83,13 +96,14 @@ class ConditionSlugFilter(django_filters.ModelChoiceFilter):
 
 
 class ArticleFilter(django_filters.FilterSet):
-    condition = ConditionSlugFilter(
-        field_name="conditions", help_text="A condition's slug, such as lupus."
-    )
+    condition = extend_schema_field(
+        {"type": "string", "description": "A condition's slug, such as lupus."}
+    )(ConditionSlugFilter(field_name="conditions", help_text="A condition's slug, such as lupus."))
     q = SearchFilter()
     updated_since = django_filters.IsoDateTimeFilter(
         field_name="last_published_at",
         lookup_expr="gt",
+        validators=[fits_the_database],
         help_text="ISO 8601 date and time, such as 2026-01-31T09:00:00Z.",
     )
     ordering = django_filters.OrderingFilter(

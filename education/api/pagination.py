@@ -33,3 +33,13 @@ class LimitOffsetPagination(pagination.LimitOffsetPagination):
 
     def get_offset(self, request):
         return self._parameter(request, self.offset_query_param, 0, 0)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        bounds = {
+            self.limit_query_param: {"minimum": 1, "maximum": self.max_limit},
+            self.offset_query_param: {"minimum": 0},
+        }
+        for parameter in parameters:
+            parameter["schema"].update(bounds.get(parameter["name"], {}))
+        return parameters

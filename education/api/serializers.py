@@ -171,7 +171,9 @@ class SavedArticleSerializer(serializers.Serializer):
 
 
 class SaveArticleSerializer(serializers.Serializer):
-    article = serializers.IntegerField(min_value=1, help_text="The id of the article to save.")
+    article = serializers.IntegerField(
+        min_value=1, max_value=2**63 - 1, help_text="The id of the article to save."
+    )
 
 
 class MeSerializer(serializers.Serializer):

@@ -1,9 +1,16 @@
 """The content, reading-list and sync endpoints. Each asks `selectors` what the user may read."""
 
+import re
+
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
 from rest_framework import generics, mixins, serializers, status, viewsets
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -19,12 +26,25 @@ from .serializers import (
     ArticleDetailSerializer,
     ArticleSerializer,
     ConditionSerializer,
+    ErrorSerializer,
     MeSerializer,
     SaveArticleSerializer,
     SavedArticleSerializer,
     SyncSerializer,
     TreatmentSerializer,
 )
+
+# Ids in addresses: digits that fit a 64-bit column. Longer ones are unknown addresses
+# (a JSON 404) rather than an integer overflow in the database.
+ID_PATTERN = r"[0-9]{1,18}"
+# Slugs in addresses and parameters: anything else (a NUL byte breaks PostgreSQL
+# queries) cannot be a condition.
+SLUG_PATTERN = r"[-a-zA-Z0-9_]+"
+
+
+def id_parameter(name, description):
+    schema = {"type": "integer", "minimum": 1, "maximum": 10**18 - 1}
+    return OpenApiParameter(name, schema, OpenApiParameter.PATH, description=description)
 
 
 def _latest(objects, field):
@@ -73,15 +93,18 @@ class ConditionViewSet(ContentViewSet):
     serializer_class = ConditionSerializer
     filterset_class = filters.ConditionFilter
     lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN
 
     def get_queryset(self):
         return conditions_queryset().order_by("name")
 
 
+@extend_schema_view(retrieve=extend_schema(parameters=[id_parameter("id", "The article's id.")]))
 class ArticleViewSet(ContentViewSet):
     """Articles the signed-in user may read, exactly as in the portal."""
 
     filterset_class = filters.ArticleFilter
+    lookup_value_regex = ID_PATTERN
 
     def get_serializer_class(self):
         return ArticleDetailSerializer if self.action == "retrieve" else ArticleSerializer
@@ -99,10 +122,25 @@ class ArticleViewSet(ContentViewSet):
         return articles.order_by("title")
 
 
+@extend_schema_field({"type": "string", "pattern": f"^{SLUG_PATTERN}$"})
+class PublishedConditionField(serializers.SlugRelatedField):
+    """A published condition by its slug, as published at the time of the request."""
+
+    def __init__(self, **kwargs):
+        super().__init__(slug_field="slug", **kwargs)
+
+    def get_queryset(self):
+        # Not a queryset made at import: "not expired" means not expired now.
+        return published_conditions()
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str) or not re.fullmatch(SLUG_PATTERN, data):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 class TreatmentQuery(serializers.Serializer):
-    condition = serializers.SlugRelatedField(
-        slug_field="slug",
-        queryset=published_conditions(),
+    condition = PublishedConditionField(
         required=False,
         help_text="Only treatments for this condition (its slug, such as lupus).",
     )
@@ -131,6 +169,9 @@ class MeView(generics.RetrieveAPIView):
         return self.request.user
 
 
+@extend_schema_view(
+    destroy=extend_schema(parameters=[id_parameter("article_id", "The saved article's id.")])
+)
 class SavedArticleViewSet(
     mixins.ListModelMixin,
     mixins.CreateModelMixin,
@@ -141,7 +182,7 @@ class SavedArticleViewSet(
 
     serializer_class = SavedArticleSerializer
     lookup_url_kwarg = "article_id"
-    lookup_value_regex = r"\d+"
+    lookup_value_regex = ID_PATTERN
 
     def get_queryset(self):
         return (
@@ -160,7 +201,10 @@ class SavedArticleViewSet(
     def get_serializer_class(self):
         return SaveArticleSerializer if self.action == "create" else SavedArticleSerializer
 
-    @extend_schema(request=SaveArticleSerializer, responses={201: SavedArticleSerializer})
+    @extend_schema(
+        request=SaveArticleSerializer,
+        responses={201: SavedArticleSerializer, 404: ErrorSerializer},
+    )
     def create(self, request, *args, **kwargs):
         data = SaveArticleSerializer(data=request.data)
         data.is_valid(raise_exception=True)

@@ -193,6 +193,10 @@ REST_FRAMEWORK = {
         "address": os.environ.get("API_THROTTLE_ADDRESS", "1200/minute"),
         "login": os.environ.get("API_THROTTLE_LOGIN", "10/minute"),
     },
+    # Rate limits count by the connection's address, as axes does: without this DRF keys
+    # them on a client-set X-Forwarded-For, and changing it would reset them. Behind
+    # trusted proxies, set API_NUM_PROXIES to how many there are.
+    "NUM_PROXIES": int(os.environ.get("API_NUM_PROXIES", "0")),
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
@@ -214,7 +218,15 @@ SPECTACULAR_SETTINGS = {
     # Swagger UI from this site, never a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # Swagger UI otherwise shows a badge from validator.swagger.io, sending it our schema's address.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "COMPONENT_SPLIT_REQUEST": True,
+    # Only /api/v1/ (not Wagtail's admin API), with every operation's error answers.
+    "PREPROCESSING_HOOKS": ["education.api.schema.only_this_api"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "education.api.schema.document_errors",
+    ],
 }
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
