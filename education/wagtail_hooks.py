@@ -75,6 +75,7 @@ class ConditionViewSet(SnippetViewSet):
         "last_reviewed",
         "reviewed_by",
         "next_review_due",
+        "review_interval_months",
     ]
 
 

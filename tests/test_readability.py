@@ -220,6 +220,7 @@ def test_a_draft_has_its_own_figures_and_leaves_the_live_ones(admin_client, make
             "title": article.title,
             "slug": article.slug,
             "summary": article.summary,
+            "review_interval_months": "12",
             "body": streamfield(
                 [("paragraph", rich_text(f"<p>{HARD * 60}</p>", features=PARAGRAPH_FEATURES))]
             ),
