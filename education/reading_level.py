@@ -98,6 +98,12 @@ class ReadingLevelMixin(models.Model):
         """The words a patient reads on the item, one sentence per piece."""
         raise NotImplementedError
 
+    @property
+    def reading_level_grade(self):
+        """The harder of the stored grades: what the warning and the hard limit compare."""
+        grades = [grade for grade in (self.reading_grade, self.smog_grade) if grade is not None]
+        return max(grades, default=None)
+
     def reading_level(self):
         return ReadingLevel.of(self.patient_text())
 

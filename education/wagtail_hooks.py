@@ -10,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSet, SnippetViewSetGroup
 from wagtail.templatetags.wagtailcore_tags import richtext
 
+from . import audit
 from .pages import EducationPage
 from .selectors import can_read_page
 from .snippets import Condition
@@ -140,3 +141,6 @@ def hide_unreadable_pages(page, request, serve_args, serve_kwargs):
     """
     if not can_read_page(request, page):
         raise Http404
+
+
+hooks.register("register_log_actions", audit.register_log_actions)
