@@ -1,6 +1,7 @@
 """Wagtail hooks: the "Patient education" admin menu, and page serving rules."""
 
 from django.http import Http404
+from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, UpdatedAtColumn
@@ -12,6 +13,7 @@ from wagtail.templatetags.wagtailcore_tags import richtext
 
 from . import audit
 from .pages import EducationPage
+from .review_cycle_admin import ReviewDuePanel, ReviewDueReportView
 from .selectors import can_read_page
 from .snippets import Condition
 
@@ -144,3 +146,27 @@ def hide_unreadable_pages(page, request, serve_args, serve_kwargs):
 
 
 hooks.register("register_log_actions", audit.register_log_actions)
+
+
+@hooks.register("register_admin_urls")
+def register_review_due_report():
+    return [
+        path("reports/review-due/", ReviewDueReportView.as_view(), name="education_review_due"),
+        path(
+            "reports/review-due/results/",
+            ReviewDueReportView.as_view(results_only=True),
+            name="education_review_due_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_due_menu_item():
+    return MenuItem(
+        "Clinical review due", reverse("education_review_due"), icon_name="time", order=50
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_due_panel(request, panels):
+    panels.append(ReviewDuePanel(request))
