@@ -5,3 +5,8 @@ class EducationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "education"
     verbose_name = "Patient education"
+
+    def ready(self):
+        from . import audit
+
+        audit.connect_signals()
