@@ -49,6 +49,11 @@ class ReadingLevel:
         return max((g for g in (self.flesch_kincaid, self.smog) if g is not None), default=None)
 
     @property
+    def grade_formula(self):
+        """The formula that gave `grade`, so the warning can say which."""
+        return "SMOG" if self.grade is not None and self.grade == self.smog else "Flesch–Kincaid"
+
+    @property
     def above_warning(self):
         return self.grade is not None and self.grade > warning_grade()
 

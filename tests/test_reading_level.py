@@ -47,7 +47,13 @@ def figures(response):
 def test_the_grade_is_the_harder_of_the_two_formulas():
     level = ReadingLevel.of(SIMPLE)
     assert level.smog > level.flesch_kincaid
-    assert level.grade == level.smog
+    assert (level.grade, level.grade_formula) == (level.smog, "SMOG")
+    # One long sentence of short words: Flesch-Kincaid is the harder.
+    long_sentence = ReadingLevel.of(" ".join(["we walk and we rest"] * 12) + ".")
+    assert (long_sentence.grade, long_sentence.grade_formula) == (
+        long_sentence.flesch_kincaid,
+        "Flesch–Kincaid",
+    )
     assert ReadingLevel.of("").grade is None
 
 
@@ -158,7 +164,8 @@ def test_above_grade_8_the_editor_is_warned_with_the_hardest_sentences(admin_cli
     response = admin_client.get(f"/admin/pages/{article.pk}/edit/")
 
     warning = panel(response).select_one("[data-warning=grade]").get_text(" ", strip=True)
-    assert f"Grade {max(article.reading_grade, article.smog_grade)} is above grade 8" in warning
+    level = article.reading_level()
+    assert f"Grade {level.grade} ({level.grade_formula}) is above grade 8" in warning
     items = panel(response).select("[data-warning=sentences] li")
     listed = [li.contents[0].strip() for li in items]
     assert len(listed) == 3
