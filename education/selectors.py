@@ -5,6 +5,7 @@ Readable means: live, not past its expiry time (even before Wagtail's
 ancestors accepted by Wagtail's own `accept_request`.
 """
 
+from django.core.cache import cache
 from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
@@ -36,14 +37,33 @@ def published_conditions():
     return Condition.objects.filter(_not_expired(), live=True)
 
 
+RESTRICTIONS_CACHE_KEY = "education:page-view-restrictions"
+
+
+def all_restrictions():
+    """Every page view restriction with its page and groups, cached until one changes.
+
+    `signal_handlers` clears the cache whenever a restriction, its groups or the page
+    tree changes, so every request need not ask the database.
+    """
+    restrictions = cache.get(RESTRICTIONS_CACHE_KEY)
+    if restrictions is None:
+        restrictions = list(
+            PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+        )
+        cache.set(RESTRICTIONS_CACHE_KEY, restrictions, None)
+    return restrictions
+
+
 def refused_restrictions(request):
-    """The view restrictions this request does not pass, worked out once per request."""
+    """The restrictions this request does not pass, by Wagtail's own `accept_request`."""
     if not hasattr(request, "_refused_restrictions"):
+        restrictions = all_restrictions()
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
+        needs_groups = any(r.restriction_type == PageViewRestriction.GROUPS for r in restrictions)
+        if needs_groups and user is not None and user.is_authenticated:
             # accept_request() reads user.groups.all() per restriction: load it once.
             prefetch_related_objects([user], "groups")
-        restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
         request._refused_restrictions = [
             restriction for restriction in restrictions if not restriction.accept_request(request)
         ]

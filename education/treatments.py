@@ -64,7 +64,8 @@ def treatments_for(request, condition=None):
     if condition is not None:
         articles = articles.filter(pk__in=articles_mentioning(condition))
     treatments = []
-    for article in articles.only("id", "title", "slug", "url_path", "path", "depth", "body"):
+    fields = ("id", "title", "slug", "url_path", "path", "depth", "last_published_at", "body")
+    for article in articles.only(*fields):
         for raw in _raw_treatments(article.body.raw_data):
             ids = [pk for pk in _list_items(raw.get("conditions")) if isinstance(pk, int)]
             if condition is not None and condition.pk not in ids:

@@ -7,10 +7,11 @@ from django.utils.cache import add_never_cache_headers, patch_vary_headers
 class PortalLoginRequiredMiddleware(LoginRequiredMiddleware):
     """Every portal page needs a signed-in user, except views marked `login_not_required`.
 
-    The Wagtail admin guards itself, with its own sign-in page and permission checks.
+    The Wagtail admin guards itself with its own sign-in page, and the API answers
+    with JSON 401s for a missing or bad token instead of a redirect.
     """
 
-    self_guarded_prefixes = ("/admin/",)
+    self_guarded_prefixes = ("/admin/", "/api/")
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.path_info.startswith(self.self_guarded_prefixes):

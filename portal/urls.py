@@ -43,6 +43,7 @@ accounts_urls = [
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include(accounts_urls)),
+    path("api/v1/", include("education.api.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("conditions/<slug:slug>/", education_views.condition_detail, name="condition-detail"),

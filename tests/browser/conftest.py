@@ -1,17 +1,22 @@
-"""Real-browser tests: Playwright driving Debian's Chromium against a live test server.
+"""Real-browser tests: Playwright driving Debian's Chromium against a real portal server.
 
-`playwright install` cannot download browsers here, so the tests launch the system
-Chromium. Without it they are skipped, unless REQUIRE_BROWSER_TESTS is set (as in CI),
-where a missing browser is a failure.
+The server is `manage.py runserver` in its own process on its own SQLite file, set up
+the way `make run` does it (migrate, load the seed content), so the browser sees
+exactly what a patient would. `playwright install` cannot download browsers here, so
+the tests launch the system Chromium. Without it they are skipped, unless
+REQUIRE_BROWSER_TESTS is set (as in CI), where a missing browser is a failure.
 """
 
-import io
 import os
 import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group, User
-from django.core.management import call_command
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -23,23 +28,75 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+PATIENT_USERNAME = "pat"
 PATIENT_PASSWORD = "browser-patient-pass-1"
-
-# Playwright's sync API runs an event loop in this thread; the ORM calls the tests
-# make for set-up are ordinary synchronous code.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+PROJECT = Path(__file__).resolve().parents[2]
+CREATE_PATIENT = f"""
+from django.contrib.auth.models import Group, User
+user = User.objects.create_user({PATIENT_USERNAME!r}, "pat@example.org", {PATIENT_PASSWORD!r})
+user.groups.add(Group.objects.get(name="Patients"))
+"""
 
 
 @pytest.fixture(scope="session")
-def browser():
-    if not shutil.which(CHROMIUM):
-        if os.environ.get("REQUIRE_BROWSER_TESTS"):
-            pytest.fail(f"Chromium not found at {CHROMIUM}; install Debian's chromium package.")
-        pytest.skip(f"Chromium not found at {CHROMIUM}")
+def chromium_path():
+    if shutil.which(CHROMIUM):
+        return CHROMIUM
+    if os.environ.get("REQUIRE_BROWSER_TESTS"):
+        pytest.fail(f"Chromium not found at {CHROMIUM}; install Debian's chromium package.")
+    pytest.skip(f"Chromium not found at {CHROMIUM}")
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def portal_url(chromium_path, tmp_path_factory):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+        "DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('portal') / 'browser.sqlite3'}",
+    }
+    manage = [sys.executable, str(PROJECT / "manage.py")]
+    for command in (
+        ["migrate", "--noinput"],
+        ["load_education_content"],
+        ["shell", "-c", CREATE_PATIENT],
+    ):
+        subprocess.run([*manage, *command], env=env, cwd=PROJECT, check=True, capture_output=True)
+    port = free_port()
+    server = subprocess.Popen(
+        [*manage, "runserver", "--noreload", "--insecure", f"127.0.0.1:{port}"],
+        env=env,
+        cwd=PROJECT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{url}/healthz", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("The portal server did not start")
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
@@ -53,19 +110,10 @@ def page(browser):
 
 
 @pytest.fixture
-def seeded(transactional_db, django_db_serialized_rollback):
-    # The live server needs committed data; serialized rollback restores what migrations made.
-    call_command("load_education_content", stdout=io.StringIO())
-    patient = User.objects.create_user("pat", "pat@example.org", PATIENT_PASSWORD)
-    patient.groups.add(Group.objects.get(name="Patients"))
-    return patient
-
-
-@pytest.fixture
-def signed_in(page, live_server, seeded):
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill("pat")
+def signed_in(page, portal_url):
+    page.goto(f"{portal_url}/accounts/login/")
+    page.get_by_label("Username").fill(PATIENT_USERNAME)
     page.get_by_label("Password").fill(PATIENT_PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{live_server.url}/")
+    page.wait_for_url(f"{portal_url}/")
     return page

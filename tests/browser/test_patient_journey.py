@@ -6,19 +6,19 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from .conftest import PATIENT_PASSWORD
+from .conftest import PATIENT_PASSWORD, PATIENT_USERNAME
 
 pytestmark = pytest.mark.browser
 
 ARTICLE_TITLE = re.compile("autoimmune", re.IGNORECASE)
 
 
-def test_sign_in_find_lupus_save_print_sign_out(page, live_server, seeded):
-    base = live_server.url
+def test_sign_in_find_lupus_save_print_sign_out(page, portal_url):
+    base = portal_url
     page.goto(f"{base}/reading-list/")
     # Sent to sign in, then back to where the patient was going.
     expect(page).to_have_url(re.compile(r"/accounts/login/\?next=/reading-list/"))
-    page.get_by_label("Username").fill("pat")
+    page.get_by_label("Username").fill(PATIENT_USERNAME)
     page.get_by_label("Password").fill(PATIENT_PASSWORD)
     page.keyboard.press("Enter")
     expect(page).to_have_url(f"{base}/reading-list/")
@@ -68,10 +68,10 @@ def test_keyboard_alone_reaches_content_through_the_skip_link(signed_in):
 
 
 @pytest.mark.parametrize("width", [1280, 360])
-def test_every_page_type_has_no_axe_violations(signed_in, live_server, width):
+def test_every_page_type_has_no_axe_violations(signed_in, portal_url, width):
     page = signed_in
     page.set_viewport_size({"width": width, "height": 800})
-    base = live_server.url
+    base = portal_url
     page.goto(f"{base}/conditions/lupus/")
     article = page.get_by_role("main").get_by_role("link", name=ARTICLE_TITLE).first
     article_href = article.get_attribute("href")

@@ -1,0 +1,41 @@
+"""One error shape for every API failure: {"detail", "code"} plus field errors.
+
+Field errors sit under "errors", keyed by the parameter or field they are about.
+"""
+
+from django.http import Http404, JsonResponse
+from rest_framework import exceptions, status
+from rest_framework.views import exception_handler as drf_exception_handler
+
+
+def _first_code(codes):
+    while isinstance(codes, (list, dict)) and codes:
+        codes = next(iter(codes.values())) if isinstance(codes, dict) else codes[0]
+    return codes if isinstance(codes, str) else "invalid"
+
+
+def exception_handler(exc, context):
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.ValidationError):
+        errors = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
+        names = ", ".join(errors)
+        response.data = {
+            "detail": f"Invalid input: {names}.",
+            "code": _first_code(exc.get_codes()),
+            "errors": errors,
+        }
+        response.status_code = status.HTTP_400_BAD_REQUEST
+    else:
+        detail = exc.detail if isinstance(exc, exceptions.APIException) else str(exc)
+        code = exc.get_codes() if isinstance(exc, exceptions.APIException) else "error"
+        response.data = {"detail": str(detail), "code": code if isinstance(code, str) else "error"}
+    return response
+
+
+def not_found(request, *args, **kwargs):
+    """Unknown addresses under /api/ answer in the API's shape, never with a portal page."""
+    return JsonResponse({"detail": "Not found.", "code": "not_found"}, status=404)

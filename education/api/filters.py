@@ -1,0 +1,98 @@
+"""Query parameters of the content endpoints. An unknown value is a 400 naming it."""
+
+import django_filters
+from django.core.exceptions import ValidationError
+from django.forms import ModelChoiceField
+
+from ..selectors import published_conditions
+from ..snippets import Condition, ConditionCode
+
+MAX_QUERY_LENGTH = 200
+
+
+def no_nul(value):
+    # NUL bytes break PostgreSQL queries; nobody searches for them.
+    if "\x00" in value:
+        raise ValidationError("Must not contain NUL bytes.")
+
+
+def known_code_system(value):
+    system, _, _ = value.rpartition("|")
+    if system and system not in ConditionCode.System.values:
+        raise ValidationError(
+            f"Unknown code system {system!r}; use one of {', '.join(ConditionCode.System.values)}."
+        )
+
+
+class SearchFilter(django_filters.CharFilter):
+    def __init__(self, *args, **kwargs):
+        super().__init__(
+            *args,
+            max_length=MAX_QUERY_LENGTH,
+            validators=[no_nul],
+            help_text="Words to search for.",
+            **kwargs,
+        )
+
+    def filter(self, queryset, value):
+        if not value:
+            return queryset
+        matches = [result.pk for result in queryset.model.objects.search(value)[:500]]
+        return queryset.filter(pk__in=matches)
+
+
+class ConditionFilter(django_filters.FilterSet):
+    is_autoimmune = django_filters.TypedChoiceFilter(
+        choices=[("true", "true"), ("false", "false")],
+        coerce=lambda value: value == "true",
+        help_text="true or false.",
+    )
+    category = django_filters.ChoiceFilter(choices=Condition.Category.choices)
+    code = django_filters.CharFilter(
+        method="filter_code",
+        max_length=64,
+        validators=[no_nul, known_code_system],
+        help_text='A code such as "M32.9", or a system and code such as "ICD-10-CM|M32.9".',
+    )
+    q = SearchFilter()
+
+    class Meta:
+        model = Condition
+        fields = ["is_autoimmune", "category", "code", "q"]
+
+    def filter_code(self, queryset, name, value):
+        system, _, code = value.rpartition("|")
+        codes = ConditionCode.objects.filter(code__iexact=code.strip())
+        if system:
+            codes = codes.filter(system=system)
+        return queryset.filter(pk__in=codes.values("condition_id"))
+
+
+class ConditionSlugField(ModelChoiceField):
+    def __init__(self, *args, **kwargs):
+        kwargs["to_field_name"] = "slug"
+        kwargs["error_messages"] = {"invalid_choice": "No published condition has this slug."}
+        super().__init__(*args, **kwargs)
+
+
+class ConditionSlugFilter(django_filters.ModelChoiceFilter):
+    field_class = ConditionSlugField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, queryset=lambda request: published_conditions(), **kwargs)
+
+
+class ArticleFilter(django_filters.FilterSet):
+    condition = ConditionSlugFilter(
+        field_name="conditions", help_text="A condition's slug, such as lupus."
+    )
+    q = SearchFilter()
+    updated_since = django_filters.IsoDateTimeFilter(
+        field_name="last_published_at",
+        lookup_expr="gt",
+        help_text="ISO 8601 date and time, such as 2026-01-31T09:00:00Z.",
+    )
+    ordering = django_filters.OrderingFilter(
+        fields=(("title", "title"), ("last_published_at", "last_published_at")),
+        help_text="title, -title, last_published_at or -last_published_at.",
+    )

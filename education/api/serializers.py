@@ -1,0 +1,215 @@
+"""JSON shapes of the API. Read-only except the reading list."""
+
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from wagtail.rich_text import expand_db_html
+
+from ..blocks import TreatmentBlock
+from ..pages import EducationPage
+from ..snippets import Condition
+from .body import serialize_body
+
+
+def absolute(request, path):
+    return request.build_absolute_uri(path)
+
+
+def page_url(request, page):
+    """A page's portal address. Site root paths are cached, so this costs no query."""
+    return absolute(request, page.get_url_parts(request)[2])
+
+
+class ConditionRefSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+
+
+class CodeSerializer(serializers.Serializer):
+    system = serializers.CharField()
+    code = serializers.CharField()
+    display = serializers.CharField()
+
+
+class RelatedConditionSerializer(serializers.Serializer):
+    slug = serializers.SlugField(source="related.slug")
+    name = serializers.CharField(source="related.name")
+    note = serializers.CharField()
+
+
+class ResourceSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    url = serializers.URLField()
+    publisher = serializers.CharField()
+
+
+class ConditionSerializer(serializers.ModelSerializer):
+    other_names = serializers.ListField(source="other_names_list", child=serializers.CharField())
+    overview = serializers.SerializerMethodField(help_text="HTML.")
+    causes = serializers.CharField(source="typical_causes")
+    codes = CodeSerializer(many=True)
+    related = RelatedConditionSerializer(many=True, source="published_related_links")
+    resources = ResourceSerializer(many=True)
+    updated_at = serializers.DateTimeField(source="last_published_at")
+    portal_url = serializers.SerializerMethodField()
+    api_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Condition
+        fields = [
+            "id",
+            "slug",
+            "name",
+            "other_names",
+            "is_autoimmune",
+            "category",
+            "summary",
+            "overview",
+            "nature",
+            "causes",
+            "relation_to_mps",
+            "codes",
+            "related",
+            "resources",
+            "last_reviewed",
+            "next_review_due",
+            "updated_at",
+            "portal_url",
+            "api_url",
+        ]
+
+    def get_overview(self, condition) -> str:
+        return expand_db_html(condition.overview)
+
+    def get_portal_url(self, condition) -> str:
+        return absolute(self.context["request"], condition.get_absolute_url())
+
+    def get_api_url(self, condition) -> str:
+        return absolute(
+            self.context["request"], reverse("api:condition-detail", args=[condition.slug])
+        )
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    conditions = ConditionRefSerializer(many=True, source="published_conditions")
+    reading_grade = serializers.FloatField(allow_null=True)
+    portal_url = serializers.SerializerMethodField()
+    api_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = EducationPage
+        fields = [
+            "id",
+            "slug",
+            "title",
+            "summary",
+            "conditions",
+            "reading_time_minutes",
+            "reading_grade",
+            "first_published_at",
+            "last_published_at",
+            "last_reviewed",
+            "next_review_due",
+            "portal_url",
+            "api_url",
+        ]
+
+    def get_portal_url(self, article) -> str:
+        return page_url(self.context["request"], article)
+
+    def get_api_url(self, article) -> str:
+        return absolute(self.context["request"], reverse("api:article-detail", args=[article.pk]))
+
+
+class BlockSerializer(serializers.Serializer):
+    type = serializers.CharField()
+    id = serializers.CharField(allow_null=True)
+    value = serializers.JSONField(
+        help_text="The block's content. Conditions are {slug, name}; rich text is HTML; "
+        "images are {url, width, height, alt}."
+    )
+
+
+class ArticleDetailSerializer(ArticleSerializer):
+    body = serializers.SerializerMethodField()
+
+    class Meta(ArticleSerializer.Meta):
+        fields = [*ArticleSerializer.Meta.fields, "body"]
+
+    @extend_schema_field(BlockSerializer(many=True))
+    def get_body(self, article):
+        return serialize_body(article)
+
+
+class ArticleRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    portal_url = serializers.SerializerMethodField()
+    api_url = serializers.SerializerMethodField()
+
+    def get_portal_url(self, article) -> str:
+        return page_url(self.context["request"], article)
+
+    def get_api_url(self, article) -> str:
+        return absolute(self.context["request"], reverse("api:article-detail", args=[article.pk]))
+
+
+class TreatmentSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    category = serializers.ChoiceField(choices=TreatmentBlock.Category.CHOICES)
+    category_label = serializers.CharField()
+    description = serializers.CharField()
+    notes = serializers.CharField(allow_blank=True)
+    conditions = ConditionRefSerializer(many=True)
+    article = ArticleRefSerializer()
+
+
+class SavedArticleSerializer(serializers.Serializer):
+    article = ArticleSerializer(source="page", read_only=True)
+    saved_at = serializers.DateTimeField(read_only=True)
+    read_at = serializers.DateTimeField(read_only=True, allow_null=True)
+
+
+class SaveArticleSerializer(serializers.Serializer):
+    article = serializers.IntegerField(min_value=1, help_text="The id of the article to save.")
+
+
+class MeSerializer(serializers.Serializer):
+    username = serializers.CharField()
+    first_name = serializers.CharField()
+    last_name = serializers.CharField()
+    email = serializers.EmailField()
+
+
+class LoginSerializer(serializers.Serializer):
+    username = serializers.CharField(max_length=150)
+    password = serializers.CharField(max_length=128, trim_whitespace=False, write_only=True)
+
+
+class TokenSerializer(serializers.Serializer):
+    token = serializers.CharField()
+    expiry = serializers.DateTimeField()
+
+
+class SyncItemSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    updated_at = serializers.DateTimeField()
+
+
+class SyncChangesSerializer(serializers.Serializer):
+    updated = SyncItemSerializer(many=True)
+    removed = serializers.ListField(child=serializers.IntegerField())
+
+
+class SyncSerializer(serializers.Serializer):
+    since = serializers.DateTimeField(help_text="Pass this as `since` next time.")
+    articles = SyncChangesSerializer()
+    conditions = SyncChangesSerializer()
+
+
+class ErrorSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    code = serializers.CharField()
+    errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()), required=False
+    )

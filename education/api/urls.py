@@ -1,0 +1,26 @@
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import SimpleRouter
+
+from . import auth, errors, infobutton, views
+
+app_name = "api"
+
+router = SimpleRouter()
+router.register("conditions", views.ConditionViewSet, basename="condition")
+router.register("articles", views.ArticleViewSet, basename="article")
+router.register("me/saved", views.SavedArticleViewSet, basename="saved")
+
+urlpatterns = [
+    path("auth/login/", auth.LoginView.as_view(), name="login"),
+    path("auth/logout/", auth.LogoutView.as_view(), name="logout"),
+    path("auth/logout-all/", auth.LogoutAllView.as_view(), name="logout-all"),
+    path("treatments/", views.TreatmentListView.as_view(), name="treatments"),
+    path("sync/", views.SyncView.as_view(), name="sync"),
+    path("me/", views.MeView.as_view(), name="me"),
+    path("infobutton/", infobutton.InfobuttonView.as_view(), name="infobutton"),
+    path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("", include(router.urls)),
+    re_path(r"^.*$", errors.not_found),
+]
