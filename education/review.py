@@ -46,6 +46,20 @@ def review_status(next_review_due, today=None):
     return ReviewStatus.CURRENT
 
 
+def review_status_since(next_review_due, today=None):
+    """The day the current status began; None while it is the one the review started with.
+
+    The status changes with the calendar, not with an edit: a cache that goes by the
+    publication date alone would keep showing "current" after the review fell due.
+    """
+    status = review_status(next_review_due, today)
+    if status == ReviewStatus.OVERDUE:
+        return next_review_due + datetime.timedelta(days=1)
+    if status == ReviewStatus.DUE_SOON:
+        return next_review_due - datetime.timedelta(days=DUE_SOON_DAYS)
+    return None
+
+
 class ClinicallyReviewed(models.Model):
     """When a clinician last checked this content, who did, and when it is due again."""
 
