@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from education.models import Condition, EducationPage
-from education.review import ReviewStatus, add_months, review_status
+from education.review import ReviewStatus, add_months, review_status, review_status_since
 from education.snippets import OVERVIEW_FEATURES
 
 TODAY = datetime.date(2025, 3, 10)
@@ -42,6 +42,21 @@ def test_add_months(day, months, expected):
 )
 def test_review_status(due, status):
     assert review_status(due, today=TODAY) == status
+
+
+@pytest.mark.parametrize(
+    ("due", "since"),
+    [
+        (None, None),
+        (TODAY + datetime.timedelta(days=31), None),
+        (TODAY + datetime.timedelta(days=30), TODAY),
+        (TODAY + datetime.timedelta(days=5), TODAY - datetime.timedelta(days=25)),
+        (TODAY - datetime.timedelta(days=1), TODAY),
+        (TODAY - datetime.timedelta(days=100), TODAY - datetime.timedelta(days=99)),
+    ],
+)
+def test_the_day_the_status_began(due, since):
+    assert review_status_since(due, today=TODAY) == since
 
 
 @time_machine.travel(datetime.datetime(2025, 3, 10, 12, tzinfo=datetime.UTC), tick=False)
