@@ -1,4 +1,8 @@
-"""Wagtail hooks: the "Patient education" admin menu, and page serving rules."""
+"""Wagtail hooks: the admin for patient education, and page serving rules.
+
+The "Patient education" menu (conditions, articles), the review-cycle report and
+dashboard panel, and the app's audit log actions.
+"""
 
 from django.http import Http404
 from django.urls import path, reverse
