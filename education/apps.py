@@ -7,6 +7,7 @@ class EducationConfig(AppConfig):
     verbose_name = "Patient education"
 
     def ready(self):
-        from . import signal_handlers
+        from . import audit, signal_handlers
 
         signal_handlers.connect()
+        audit.connect_signals()

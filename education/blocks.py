@@ -4,28 +4,21 @@ One StructBlock per concept. Blocks that refer to conditions hand their template
 the published ones (`published_conditions`), so a draft or deleted condition is skipped.
 """
 
-import re
-
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageBlock
-from wagtail.rich_text import get_text_for_indexing
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from .readability import rich_text_lines
 from .selectors import is_published, only_published
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
-_ENDS_A_TEXT_BLOCK = re.compile(r"(</(?:p|h\d|li|blockquote)>)", re.IGNORECASE)
 
 
 def text_by_line(rich_text):
-    """The plain text of rich text, one line per paragraph and list item.
-
-    Wagtail's text for the search index runs them together with spaces, so the reading
-    figures would take a list, or paragraphs with no full stop, as one long sentence.
-    """
-    return get_text_for_indexing(_ENDS_A_TEXT_BLOCK.sub(r"\1\n", rich_text.source))
+    """The plain text of a rich text value, one line per paragraph and list item."""
+    return rich_text_lines(rich_text.source)
 
 
 def condition_chooser(**kwargs):

@@ -36,6 +36,11 @@ class DemoAccount:
     def role(self):
         return self.group or "superuser"
 
+    @property
+    def email(self):
+        # Review notifications go by email (to the console in dev); .invalid never delivers.
+        return f"{self.username}@demo.invalid"
+
 
 DEMO_ACCOUNTS = [
     DemoAccount("admin", "admin-demo-pass", None),
@@ -204,9 +209,9 @@ def _load_demo_accounts(report):
             report.logins.append(f"  {account.username}: already existed, password unchanged")
             continue
         if account.group is None:
-            User.objects.create_superuser(account.username, password=account.password)
+            User.objects.create_superuser(account.username, account.email, account.password)
         else:
-            user = User.objects.create_user(account.username, password=account.password)
+            user = User.objects.create_user(account.username, account.email, account.password)
             user.groups.add(Group.objects.get(name=account.group))
         report.created("user", account.username)
         report.logins.append(f"  {account.username} / {account.password} ({account.role})")

@@ -3,8 +3,10 @@
 from .pages import EducationIndexPage, EducationPage, PortalHomePage
 from .reading_list import ReadingRecord
 from .snippets import Condition, ConditionCode, ConditionRelation, ConditionResource
+from .workflow import ClinicalReviewTask
 
 __all__ = [
+    "ClinicalReviewTask",
     "Condition",
     "ConditionCode",
     "ConditionRelation",

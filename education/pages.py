@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from . import readability
 from .blocks import PARAGRAPH_FEATURES, EducationStreamBlock
+from .reading_level import ReadingLevelMixin, ReadingLevelPanel
 from .reading_list import record_for_view, records_for
 from .review import ClinicallyReviewed
 from .selectors import published_conditions, readable_pages
@@ -84,7 +85,7 @@ class EducationIndexPage(Page):
         return context
 
 
-class EducationPage(ClinicallyReviewed, Page):
+class EducationPage(ClinicallyReviewed, ReadingLevelMixin, Page):
     """A patient-education article built from typed blocks."""
 
     summary = models.TextField(
@@ -97,18 +98,10 @@ class EducationPage(ClinicallyReviewed, Page):
         related_name="education_pages",
         help_text="The conditions this article covers.",
     )
-    reading_time_minutes = models.PositiveSmallIntegerField(default=0, editable=False)
-    reading_grade = models.DecimalField(
-        "reading grade (Flesch-Kincaid)",
-        max_digits=4,
-        decimal_places=1,
-        null=True,
-        blank=True,
-        editable=False,
-    )
 
     content_panels = [
         *Page.content_panels,
+        ReadingLevelPanel(),
         FieldPanel("summary"),
         FieldPanel("conditions"),
         FieldPanel("body"),
@@ -143,16 +136,5 @@ class EducationPage(ClinicallyReviewed, Page):
         return context
 
     def patient_text(self):
-        """The words a patient reads on the page, one sentence per piece."""
         body_text = self._meta.get_field("body").get_searchable_content(self.body)
         return readability.join_as_sentences([self.summary, *body_text])
-
-    def update_readability(self):
-        text = self.patient_text()
-        self.reading_time_minutes = readability.reading_time_minutes(text)
-        self.reading_grade = readability.flesch_kincaid_grade(text)
-
-    def full_clean(self, *args, **kwargs):
-        # Page.save() and every revision save run full_clean, so drafts get their own figures.
-        self.update_readability()
-        super().full_clean(*args, **kwargs)

@@ -20,6 +20,8 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from . import readability
+from .reading_level import ReadingLevelMixin, ReadingLevelPanel
 from .review import ClinicallyReviewed
 
 OVERVIEW_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -60,6 +62,7 @@ class Condition(
     RevisionMixin,
     PreviewableMixin,
     index.Indexed,
+    ReadingLevelMixin,
     ClinicallyReviewed,
     ClusterableModel,
 ):
@@ -103,6 +106,7 @@ class Condition(
             ],
             heading="Identity",
         ),
+        ReadingLevelPanel(),
         FieldPanel("summary"),
         FieldPanel("overview"),
         FieldPanel("nature"),
@@ -146,6 +150,17 @@ class Condition(
 
     def get_absolute_url(self):
         return reverse("condition-detail", kwargs={"slug": self.slug})
+
+    def patient_text(self):
+        return readability.join_as_sentences(
+            [
+                self.summary,
+                readability.rich_text_lines(self.overview),
+                self.nature,
+                self.typical_causes,
+                self.relation_to_mps,
+            ]
+        )
 
     def get_preview_template(self, request, mode_name):
         return "education/condition_page.html"

@@ -1,14 +1,33 @@
-"""Wagtail hooks: the conditions admin under "Patient education", and page serving rules."""
+"""Wagtail hooks: the admin for patient education, and page serving rules.
+
+The "Patient education" menu (conditions, articles), the review-cycle report and
+dashboard panel, and the app's audit log actions.
+"""
 
 from django.http import Http404
+from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.ui.tables import BooleanColumn, UpdatedAtColumn
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, UpdatedAtColumn
+from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSet, SnippetViewSetGroup
 from wagtail.templatetags.wagtailcore_tags import richtext
 
+from . import audit
+from .pages import EducationPage
+from .review_cycle_admin import ReviewDuePanel, ReviewDueReportView
 from .selectors import can_read_page
 from .snippets import Condition
+
+PATIENT_EDUCATION_MENU_HOOK = "register_patient_education_menu_item"
+READING_LEVEL_COLUMNS = [
+    Column("reading_grade", label="Grade (FK)", sort_key="reading_grade", width="8%"),
+    Column("smog_grade", label="Grade (SMOG)", sort_key="smog_grade", width="8%"),
+    Column("reading_time_minutes", label="Minutes", sort_key="reading_time_minutes", width="6%"),
+]
+READING_LEVEL_EXPORT = ["reading_grade", "smog_grade", "reading_time_minutes"]
 
 
 class ConditionInspectView(InspectView):
@@ -25,6 +44,7 @@ class ConditionViewSet(SnippetViewSet):
         "name",
         "category",
         BooleanColumn("is_autoimmune", label="Autoimmune"),
+        *READING_LEVEL_COLUMNS,
         "next_review_due",
         UpdatedAtColumn(),
     ]
@@ -36,6 +56,7 @@ class ConditionViewSet(SnippetViewSet):
         "is_autoimmune",
         "other_names",
         "summary",
+        *READING_LEVEL_EXPORT,
         "last_reviewed",
         "next_review_due",
         "live",
@@ -61,7 +82,43 @@ class ConditionViewSet(SnippetViewSet):
         "last_reviewed",
         "reviewed_by",
         "next_review_due",
+        "review_interval_months",
     ]
+
+
+class PagesMenuItem(MenuItem):
+    """Shown, like Wagtail's own "Pages", only to users with a permission on some page."""
+
+    def is_shown(self, request):
+        return PagePermissionPolicy().user_has_any_permission(
+            request.user, ["add", "change", "publish"]
+        )
+
+
+class EducationArticleListingViewSet(PageListingViewSet):
+    """Every article in one flat list, with its reading level and review date."""
+
+    model = EducationPage
+    name = "education_articles"
+    icon = "doc-full"
+    menu_label = "Articles"
+    menu_order = 2
+    menu_hook = PATIENT_EDUCATION_MENU_HOOK
+    menu_item_class = PagesMenuItem
+    list_display = [
+        *PageListingViewSet.columns,
+        *READING_LEVEL_COLUMNS,
+        DateColumn("next_review_due", label="Next review due", sort_key="next_review_due"),
+    ]
+    list_export = [
+        "title",
+        "url_path",
+        *READING_LEVEL_EXPORT,
+        "last_reviewed",
+        "next_review_due",
+        "live",
+    ]
+    export_filename = "education-articles"
 
 
 class PatientEducationGroup(SnippetViewSetGroup):
@@ -69,9 +126,15 @@ class PatientEducationGroup(SnippetViewSetGroup):
     menu_icon = "doc-full-inverse"
     menu_order = 200
     items = (ConditionViewSet,)
+    submenu_hook = PATIENT_EDUCATION_MENU_HOOK
 
 
 register_snippet(PatientEducationGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_article_listing():
+    return EducationArticleListingViewSet()
 
 
 @hooks.register("before_serve_page", order=-1)
@@ -84,3 +147,30 @@ def hide_unreadable_pages(page, request, serve_args, serve_kwargs):
     """
     if not can_read_page(request, page):
         raise Http404
+
+
+hooks.register("register_log_actions", audit.register_log_actions)
+
+
+@hooks.register("register_admin_urls")
+def register_review_due_report():
+    return [
+        path("reports/review-due/", ReviewDueReportView.as_view(), name="education_review_due"),
+        path(
+            "reports/review-due/results/",
+            ReviewDueReportView.as_view(results_only=True),
+            name="education_review_due_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_due_menu_item():
+    return MenuItem(
+        "Clinical review due", reverse("education_review_due"), icon_name="time", order=50
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_due_panel(request, panels):
+    panels.append(ReviewDuePanel(request))

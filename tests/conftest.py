@@ -34,6 +34,38 @@ def patient_client(patient):
     return client
 
 
+def staff_member(username, group):
+    user = User.objects.create_user(
+        username, f"{username}@hospital.example", f"{username}-password-1"
+    )
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    return staff_member("editor", "Editors")
+
+
+@pytest.fixture
+def reviewer(db):
+    return staff_member("reviewer", "Clinical reviewers")
+
+
+@pytest.fixture
+def editor_client(editor):
+    client = Client()
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def reviewer_client(reviewer):
+    client = Client()
+    client.force_login(reviewer)
+    return client
+
+
 @pytest.fixture
 def home_page(db):
     root = Page.get_first_root_node()

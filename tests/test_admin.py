@@ -60,7 +60,7 @@ def test_patient_education_group_is_in_the_admin_menu(admin_client):
     }
     assert [
         (item["_args"][0]["label"], item["_args"][0]["url"]) for item in groups["Patient education"]
-    ] == [("Conditions", LISTING_URL)]
+    ] == [("Conditions", LISTING_URL), ("Articles", "/admin/education_articles/")]
 
 
 def test_the_listing_shows_every_condition_with_its_columns(admin_client, conditions):
@@ -68,7 +68,16 @@ def test_the_listing_shows_every_condition_with_its_columns(admin_client, condit
 
     assert listed_names(response) == ["Fibromyalgia", "Lupus", "Myofascial pain syndrome"]
     headings = [th.get_text(strip=True) for th in soup(response).select("table.listing thead th")]
-    for heading in ["Name", "Category", "Autoimmune", "Next review due", "Updated"]:
+    for heading in [
+        "Name",
+        "Category",
+        "Autoimmune",
+        "Grade (FK)",
+        "Grade (SMOG)",
+        "Minutes",
+        "Next review due",
+        "Updated",
+    ]:
         assert heading in headings
 
 

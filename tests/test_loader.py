@@ -19,6 +19,8 @@ from education.models import (
 )
 from education.readability import flesch_kincaid_grade, join_as_sentences
 
+from .admin_helpers import SUBMIT, condition_form, workflow_action_url
+
 MPS = "myofascial-pain-syndrome"
 FIBROMYALGIA = "fibromyalgia"
 AUTOIMMUNE = ["rheumatoid-arthritis", "lupus", "sjogrens-syndrome"]
@@ -476,3 +478,25 @@ def test_demo_accounts_are_created_once_and_passwords_never_reset(db):
     assert editor.check_password("the-editors-own-password")
     assert "Skipped user editor (already exists)" in again
     assert "editor: already existed, password unchanged" in again
+
+
+def test_the_demo_editor_and_reviewer_can_walk_the_review_workflow(db, client, mailoutbox):
+    load("--demo-accounts")
+
+    assert client.login(username="editor", password="editor-demo-pass")
+    response = client.post(
+        "/admin/snippets/education/condition/add/",
+        condition_form(name="Polymyalgia rheumatica", slug="polymyalgia") | SUBMIT,
+    )
+    assert response.status_code == 302
+    condition = Condition.objects.get(slug="polymyalgia")
+    assert ["reviewer@demo.invalid"] in [message.to for message in mailoutbox]
+
+    assert client.login(username="reviewer", password="reviewer-demo-pass")
+    task_state = condition.current_workflow_task_state
+    response = client.post(workflow_action_url(condition, "approve", task_state), {"comment": ""})
+    assert response.status_code == 302
+
+    condition.refresh_from_db()
+    assert condition.live
+    assert condition.reviewed_by.username == "reviewer"

@@ -47,6 +47,7 @@ def article_form(body, **fields):
             "slug": "lupus-and-muscle-pain",
             "summary": "What lupus is and how it can cause muscle pain.",
             "body": streamfield(body),
+            "review_interval_months": "12",
             **fields,
         }
     )

@@ -13,8 +13,12 @@ from education.blocks import PARAGRAPH_FEATURES
 from education.models import EducationPage
 from education.readability import (
     flesch_kincaid_grade,
+    hardest_sentences,
     join_as_sentences,
     reading_time_minutes,
+    rich_text_lines,
+    sentences,
+    smog_grade,
 )
 
 SIMPLE = "Rest helps. Heat helps too. Walk a bit each day. Sleep well at night."
@@ -23,6 +27,10 @@ HARD = (
     "spontaneous electrical activity attributable to dysfunctional neuromuscular "
     "endplates, necessitating individualised multidisciplinary therapeutic interventions."
 )
+
+
+# 14 words, 21 syllables, 3 sentences; "medicine", "exercise" and "important" have 3 syllables.
+KNOWN = "Take your medicine each day. Gentle exercise is good. Sleep is important for you."
 
 
 def paragraph(text):
@@ -43,9 +51,28 @@ def test_the_grade_has_one_decimal_place():
     assert grade == grade.quantize(Decimal("0.1"))
 
 
+def test_flesch_kincaid_on_a_known_text():
+    # 0.39 × 14/3 + 11.8 × 21/14 − 15.59 = 3.93
+    assert flesch_kincaid_grade(KNOWN) == Decimal("3.9")
+
+
+def test_smog_on_a_known_text():
+    # 1.043 × √(30 × 3/3) + 3.1291 = 8.84
+    assert smog_grade(KNOWN) == Decimal("8.8")
+
+
+def test_smog_counts_long_words_where_flesch_kincaid_counts_sentence_length():
+    long_sentence = "We walk and we rest and we eat well and we sleep well and we feel good."
+    assert smog_grade(SIMPLE) < 4
+    assert flesch_kincaid_grade(long_sentence) > flesch_kincaid_grade(SIMPLE) + 3
+    assert smog_grade(long_sentence) == smog_grade(SIMPLE)
+    assert smog_grade(HARD) > 16
+
+
 @pytest.mark.parametrize("text", ["", "   ", "\n", "... !?"])
 def test_a_text_without_words_has_no_grade_and_no_reading_time(text):
     assert flesch_kincaid_grade(text) is None
+    assert smog_grade(text) is None
     assert reading_time_minutes(text) == 0
 
 
@@ -70,6 +97,44 @@ def test_a_heading_without_a_full_stop_counts_as_a_sentence():
     assert textstat.sentence_count(joined) == 2
     # Run into the next sentence, the heading would make the text look harder than it is.
     assert flesch_kincaid_grade(joined) < flesch_kincaid_grade(" ".join(pieces))
+
+
+def test_sentences_split_where_join_as_sentences_ends_them():
+    text = join_as_sentences(["What helps", "Rest. Heat helps too!", "Is it common?"])
+
+    assert sentences(text) == ["What helps.", "Rest.", "Heat helps too!", "Is it common?"]
+
+
+def test_the_hardest_sentences_come_hardest_first():
+    text = join_as_sentences(
+        [
+            "Rest helps.",
+            "Electromyographic characterisation demonstrates activity.",
+            "Walk a bit each day.",
+            "Multidisciplinary interventions help.",
+            "Sleep well.",
+        ]
+    )
+
+    hardest = hardest_sentences(text)
+
+    assert [sentence.text for sentence in hardest] == [
+        "Electromyographic characterisation demonstrates activity.",
+        "Multidisciplinary interventions help.",
+        "Walk a bit each day.",
+    ]
+    assert [sentence.grade for sentence in hardest] == [
+        flesch_kincaid_grade(sentence.text) for sentence in hardest
+    ]
+    assert hardest_sentences(text, count=1) == hardest[:1]
+    assert hardest_sentences("") == []
+
+
+def test_rich_text_gives_a_line_per_paragraph_and_list_item():
+    html = "<p>Pain <b>and</b> tiredness</p><ul><li>Rest</li><li>Heat &amp; ice</li></ul>"
+
+    lines = [line.strip() for line in rich_text_lines(html).splitlines()]
+    assert lines == ["Pain and tiredness", "Rest", "Heat & ice"]
 
 
 def test_the_grade_needs_no_network(monkeypatch):
@@ -155,6 +220,7 @@ def test_a_draft_has_its_own_figures_and_leaves_the_live_ones(admin_client, make
             "title": article.title,
             "slug": article.slug,
             "summary": article.summary,
+            "review_interval_months": "12",
             "body": streamfield(
                 [("paragraph", rich_text(f"<p>{HARD * 60}</p>", features=PARAGRAPH_FEATURES))]
             ),

@@ -7,6 +7,7 @@ from wagtail.rich_text import expand_db_html
 
 from ..blocks import TreatmentBlock
 from ..pages import EducationPage
+from ..review import ReviewStatus
 from ..snippets import Condition
 from .body import serialize_body
 
@@ -43,7 +44,30 @@ class ResourceSerializer(serializers.Serializer):
     publisher = serializers.CharField()
 
 
-class ConditionSerializer(serializers.ModelSerializer):
+class ReviewAndReadingLevelFields(serializers.Serializer):
+    """Reading level and clinical review, the same for articles and conditions."""
+
+    reading_grade = serializers.FloatField(allow_null=True, help_text="Flesch-Kincaid grade.")
+    smog_grade = serializers.FloatField(allow_null=True, help_text="SMOG grade.")
+    review_status = serializers.ChoiceField(
+        choices=ReviewStatus.choices,
+        read_only=True,
+        help_text="Where the content is in its clinical review cycle. Overdue content stays "
+        "published; show the dates so readers can judge.",
+    )
+
+
+REVIEW_AND_READING_LEVEL = [
+    "reading_time_minutes",
+    "reading_grade",
+    "smog_grade",
+    "last_reviewed",
+    "next_review_due",
+    "review_status",
+]
+
+
+class ConditionSerializer(ReviewAndReadingLevelFields, serializers.ModelSerializer):
     other_names = serializers.ListField(source="other_names_list", child=serializers.CharField())
     overview = serializers.SerializerMethodField(help_text="HTML.")
     causes = serializers.CharField(source="typical_causes")
@@ -71,8 +95,7 @@ class ConditionSerializer(serializers.ModelSerializer):
             "codes",
             "related",
             "resources",
-            "last_reviewed",
-            "next_review_due",
+            *REVIEW_AND_READING_LEVEL,
             "updated_at",
             "portal_url",
             "api_url",
@@ -90,9 +113,8 @@ class ConditionSerializer(serializers.ModelSerializer):
         )
 
 
-class ArticleSerializer(serializers.ModelSerializer):
+class ArticleSerializer(ReviewAndReadingLevelFields, serializers.ModelSerializer):
     conditions = ConditionRefSerializer(many=True, source="published_conditions")
-    reading_grade = serializers.FloatField(allow_null=True)
     portal_url = serializers.SerializerMethodField()
     api_url = serializers.SerializerMethodField()
 
@@ -104,12 +126,9 @@ class ArticleSerializer(serializers.ModelSerializer):
             "title",
             "summary",
             "conditions",
-            "reading_time_minutes",
-            "reading_grade",
             "first_published_at",
             "last_published_at",
-            "last_reviewed",
-            "next_review_due",
+            *REVIEW_AND_READING_LEVEL,
             "portal_url",
             "api_url",
         ]

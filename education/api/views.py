@@ -1,9 +1,11 @@
 """The content, reading-list and sync endpoints. Each asks `selectors` what the user may read."""
 
+import datetime
 import re
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -17,6 +19,7 @@ from rest_framework.views import APIView
 
 from .. import reading_list, sync
 from ..pages import EducationPage
+from ..review import review_status_since
 from ..selectors import published_conditions, readable_pages
 from ..snippets import ConditionRelation
 from ..treatments import treatments_for
@@ -47,8 +50,21 @@ def id_parameter(name, description):
     return OpenApiParameter(name, schema, OpenApiParameter.PATH, description=description)
 
 
-def _latest(objects, field):
-    return max((getattr(obj, field) for obj in objects if getattr(obj, field)), default=None)
+def _modified_at(obj):
+    """When the item's answer last changed: published, or its review status moved on."""
+    status_since = review_status_since(obj.next_review_due)
+    changed = [obj.last_published_at]
+    if status_since:
+        changed.append(
+            datetime.datetime.combine(
+                status_since, datetime.time.min, timezone.get_current_timezone()
+            )
+        )
+    return _latest(changed)
+
+
+def _latest(moments):
+    return max((moment for moment in moments if moment), default=None)
 
 
 class ContentViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
@@ -56,7 +72,7 @@ class ContentViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
 
     def list(self, request, *args, **kwargs):
         response = super().list(request, *args, **kwargs)
-        self.last_modified = _latest(self._page_objects, "last_published_at")
+        self.last_modified = _latest(_modified_at(obj) for obj in self._page_objects)
         return response
 
     def paginate_queryset(self, queryset):
@@ -65,7 +81,7 @@ class ContentViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
 
     def retrieve(self, request, *args, **kwargs):
         response = super().retrieve(request, *args, **kwargs)
-        self.last_modified = self._object.last_published_at
+        self.last_modified = _modified_at(self._object)
         return response
 
     def get_object(self):
@@ -156,7 +172,7 @@ class TreatmentListView(ConditionalGetMixin, generics.ListAPIView):
         query = TreatmentQuery(data=self.request.query_params)
         query.is_valid(raise_exception=True)
         treatments = treatments_for(self.request, query.validated_data.get("condition"))
-        self.last_modified = _latest([t.article for t in treatments], "last_published_at")
+        self.last_modified = _latest(t.article.last_published_at for t in treatments)
         return treatments
 
 

@@ -169,6 +169,23 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "patient-education@loc
 ALLOW_DEMO_ACCOUNTS = False
 
 
+# Clinical governance. A reviewer's approval sets the next review this many months ahead,
+# unless an item sets its own interval.
+REVIEW_INTERVAL_MONTHS = int(os.environ.get("REVIEW_INTERVAL_MONTHS", "12"))
+# Approving the last task of a review workflow records the review, then publishes.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "education.approval.publish_approved"
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Reading grades are US school grades, the higher of Flesch-Kincaid and SMOG. Editors are
+# warned above READING_GRADE_WARNING; above READING_GRADE_HARD_LIMIT (off unless set) a
+# reviewer can approve only with a recorded override.
+READING_GRADE_WARNING = float(os.environ.get("READING_GRADE_WARNING", "8"))
+READING_GRADE_HARD_LIMIT = (
+    float(os.environ["READING_GRADE_HARD_LIMIT"])
+    if os.environ.get("READING_GRADE_HARD_LIMIT")
+    else None
+)
+
+
 def require_secret_key():
     if not SECRET_KEY:
         raise ImproperlyConfigured("Set the SECRET_KEY environment variable.")
