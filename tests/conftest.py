@@ -10,6 +10,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, Site
 
 from education.models import Condition, EducationIndexPage, EducationPage, PortalHomePage
+from tests.access_content import build_access_content
 
 
 @pytest.fixture(autouse=True)
@@ -152,3 +153,8 @@ def image(db, settings, tmp_path):
     return Image.objects.create(
         title="Trigger points in the upper back", file=get_test_image_file()
     )
+
+
+@pytest.fixture
+def access_content(home_page, hub, make_condition, make_article):
+    return build_access_content(home_page, hub, make_condition, make_article)
