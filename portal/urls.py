@@ -43,6 +43,7 @@ accounts_urls = [
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
     path("accounts/", include(accounts_urls)),
     path("api/v1/", include("education.api.urls")),
     # Any other /api/ address answers in the API's JSON shape, never with a portal page.

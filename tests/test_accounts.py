@@ -241,3 +241,34 @@ def test_signed_in_pages_are_never_stored_by_any_cache(client, patient, path):
     assert "no-store" in response["Cache-Control"]
     assert "private" in response["Cache-Control"]
     assert "Cookie" in response["Vary"]
+
+
+def test_readyz_reports_database_and_cache(client, db):
+    response = client.get("/readyz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "checks": {"database": "ok", "cache": "ok"}}
+
+
+def test_readyz_is_503_when_the_cache_is_down(client, db, monkeypatch):
+    from django.core.cache import cache
+
+    def broken(*args, **kwargs):
+        raise ConnectionError("cache down")
+
+    monkeypatch.setattr(cache, "set", broken)
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["checks"] == {"database": "ok", "cache": "unavailable"}
+
+
+def test_readyz_is_503_when_the_database_is_down(client, db, monkeypatch):
+    from django.db import OperationalError, connection
+
+    def broken(*args, **kwargs):
+        raise OperationalError("database down")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(connection, "cursor", broken)
+        response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["checks"]["database"] == "unavailable"

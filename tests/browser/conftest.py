@@ -91,7 +91,9 @@ def portal_url(chromium_path, tmp_path_factory):
         server.wait(timeout=10)
 
 
-@pytest.fixture(scope="session")
+# Module scope: Playwright's sync API leaves its event loop registered while it runs,
+# and Django then refuses database calls in later tests as if they were async code.
+@pytest.fixture(scope="module")
 def browser(chromium_path):
     from playwright.sync_api import sync_playwright
 
