@@ -89,7 +89,7 @@ def world(hub, make_condition, make_article):
 
     def grow(count):
         conditions = [make_condition(f"condition-{state['n']}-{i}") for i in range(3)]
-        for i in range(count):
+        for _ in range(count):
             state["n"] += 1
             article = make_article(
                 f"Article {state['n']:03}", body=body_for(conditions), conditions=conditions
