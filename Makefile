@@ -3,8 +3,10 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
+# Article counts for `make bench`; BENCH_SIZES="10 100" for a quick run.
+BENCH_SIZES ?= 10 1000 10000
 
-.PHONY: venv run test lint content clean
+.PHONY: venv run test lint content bench clean
 
 $(BIN)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +25,10 @@ run: content
 
 test: venv
 	$(BIN)/python -m pytest
+
+# Not part of `make test`: PostgreSQL, wrk and both cores, for some minutes (bench/README.md).
+bench: venv
+	BENCH_SIZES="$(BENCH_SIZES)" $(BIN)/python bench/run.py
 
 lint: venv
 	$(BIN)/ruff check .
