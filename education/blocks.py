@@ -21,6 +21,15 @@ def text_by_line(rich_text):
     return rich_text_lines(rich_text.source)
 
 
+def raw_list_items(raw_list):
+    """The items of a ListBlock's stored JSON, in either of Wagtail's storage formats."""
+    for item in raw_list or []:
+        if isinstance(item, dict) and item.get("type") == "item" and "value" in item:
+            yield item["value"]
+        else:
+            yield item
+
+
 def condition_chooser(**kwargs):
     return SnippetChooserBlock("education.Condition", **kwargs)
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, ReferenceIndex
 
-from .blocks import TreatmentBlock
+from .blocks import TreatmentBlock, raw_list_items
 from .pages import EducationPage
 from .selectors import published_conditions, readable_pages
 from .snippets import Condition
@@ -31,22 +31,13 @@ class Treatment:
         return TreatmentBlock.Category.LABELS.get(self.category, self.category)
 
 
-def _list_items(raw_list):
-    """Items of a raw ListBlock value, in either of Wagtail's storage formats."""
-    for item in raw_list or []:
-        if isinstance(item, dict) and item.get("type") == "item" and "value" in item:
-            yield item["value"]
-        else:
-            yield item
-
-
 def _raw_treatments(raw_body):
     for block in raw_body:
         if block.get("type") == "treatment":
             yield block["value"]
         elif block.get("type") == "treatment_plan":
-            for group in _list_items(block["value"].get("groups")):
-                yield from _list_items(group.get("treatments"))
+            for group in raw_list_items(block["value"].get("groups")):
+                yield from raw_list_items(group.get("treatments"))
 
 
 def articles_mentioning(condition):
@@ -67,7 +58,7 @@ def treatments_for(request, condition=None):
     fields = ("id", "title", "slug", "url_path", "path", "depth", "last_published_at", "body")
     for article in articles.only(*fields):
         for raw in _raw_treatments(article.body.raw_data):
-            ids = [pk for pk in _list_items(raw.get("conditions")) if isinstance(pk, int)]
+            ids = [pk for pk in raw_list_items(raw.get("conditions")) if isinstance(pk, int)]
             if condition is not None and condition.pk not in ids:
                 continue
             treatments.append(

@@ -11,18 +11,10 @@ from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 from wagtail.rich_text import expand_db_html
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from ..blocks import raw_list_items
 from ..selectors import published_conditions
 
 IMAGE_RENDITION = "max-1200x1200"
-
-
-def _items(raw_list):
-    """ListBlock items in either of Wagtail's storage formats."""
-    for item in raw_list or []:
-        if isinstance(item, dict) and item.get("type") == "item" and "value" in item:
-            yield item["value"]
-        else:
-            yield item
 
 
 def _walk(block, raw, visit):
@@ -38,7 +30,7 @@ def _walk(block, raw, visit):
                 children.append({"type": child["type"], "id": child.get("id"), "value": value})
         return children
     if isinstance(block, blocks.ListBlock):
-        values = [_walk(block.child_block, item, visit) for item in _items(raw)]
+        values = [_walk(block.child_block, item, visit) for item in raw_list_items(raw)]
         # A reference that resolved to nothing (draft or deleted) leaves no gap.
         return [value for value in values if value is not None]
     if isinstance(block, blocks.StructBlock):
