@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.test import Client
@@ -11,6 +12,7 @@ from wagtail.models import Page, Site
 
 from education.models import Condition, EducationIndexPage, EducationPage, PortalHomePage
 from tests.access_content import build_access_content
+from tests.clock import MORNING
 
 
 @pytest.fixture(autouse=True)
@@ -158,3 +160,9 @@ def image(db, settings, tmp_path):
 @pytest.fixture
 def access_content(home_page, hub, make_condition, make_article):
     return build_access_content(home_page, hub, make_condition, make_article)
+
+
+@pytest.fixture
+def frozen_today():
+    with time_machine.travel(MORNING, tick=False):
+        yield

@@ -11,8 +11,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from education.models import Condition, EducationPage
 from education.review import ReviewStatus, add_months, review_status, review_status_since
 from education.snippets import OVERVIEW_FEATURES
-
-TODAY = datetime.date(2025, 3, 10)
+from tests.clock import TODAY
 
 
 @pytest.mark.parametrize(

@@ -14,19 +14,13 @@ from django.core.management import CommandError, call_command
 
 from education.review import ReviewStatus
 from education.review_cycle import due_for_review
+from tests.clock import TODAY
 
 from .admin_helpers import refused
 
-TODAY = datetime.date(2025, 3, 10)
 REPORT_URL = "/admin/reports/review-due/"
 
 pytestmark = pytest.mark.usefixtures("frozen_today")
-
-
-@pytest.fixture
-def frozen_today():
-    with time_machine.travel(datetime.datetime(2025, 3, 10, 9, tzinfo=datetime.UTC), tick=False):
-        yield
 
 
 def days(n):

@@ -7,12 +7,12 @@ would use it; patients check what is live.
 import datetime
 
 import pytest
-import time_machine
 from django.core import mail
 from wagtail.models import ModelLogEntry, PageLogEntry, TaskState, WorkflowState
 
 from education.models import Condition, EducationPage
 from education.workflow import APPROVE_ABOVE_LIMIT, READING_LEVEL_OVERRIDE
+from tests.clock import TODAY
 
 from .admin_helpers import (
     SUBMIT,
@@ -25,19 +25,12 @@ from .admin_helpers import (
     workflow_action_url,
 )
 
-TODAY = datetime.date(2025, 3, 10)
 HARD = (
     "Electromyographic characterisation demonstrates spontaneous electrical activity. "
     "Multidisciplinary interventions necessitate individualised coordination."
 )
 
 pytestmark = pytest.mark.usefixtures("frozen_today")
-
-
-@pytest.fixture
-def frozen_today():
-    with time_machine.travel(datetime.datetime(2025, 3, 10, 9, tzinfo=datetime.UTC), tick=False):
-        yield
 
 
 def task_state_of(obj):

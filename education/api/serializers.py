@@ -113,10 +113,23 @@ class ConditionSerializer(ReviewAndReadingLevelFields, serializers.ModelSerializ
         )
 
 
-class ArticleSerializer(ReviewAndReadingLevelFields, serializers.ModelSerializer):
-    conditions = ConditionRefSerializer(many=True, source="published_conditions")
+class ArticleLinksMixin(serializers.Serializer):
+    """An article's address in the portal and in this API."""
+
     portal_url = serializers.SerializerMethodField()
     api_url = serializers.SerializerMethodField()
+
+    def get_portal_url(self, article) -> str:
+        return page_url(self.context["request"], article)
+
+    def get_api_url(self, article) -> str:
+        return absolute(self.context["request"], reverse("api:article-detail", args=[article.pk]))
+
+
+class ArticleSerializer(
+    ArticleLinksMixin, ReviewAndReadingLevelFields, serializers.ModelSerializer
+):
+    conditions = ConditionRefSerializer(many=True, source="published_conditions")
 
     class Meta:
         model = EducationPage
@@ -132,12 +145,6 @@ class ArticleSerializer(ReviewAndReadingLevelFields, serializers.ModelSerializer
             "portal_url",
             "api_url",
         ]
-
-    def get_portal_url(self, article) -> str:
-        return page_url(self.context["request"], article)
-
-    def get_api_url(self, article) -> str:
-        return absolute(self.context["request"], reverse("api:article-detail", args=[article.pk]))
 
 
 class BlockSerializer(serializers.Serializer):
@@ -160,17 +167,9 @@ class ArticleDetailSerializer(ArticleSerializer):
         return serialize_body(article)
 
 
-class ArticleRefSerializer(serializers.Serializer):
+class ArticleRefSerializer(ArticleLinksMixin):
     id = serializers.IntegerField()
     title = serializers.CharField()
-    portal_url = serializers.SerializerMethodField()
-    api_url = serializers.SerializerMethodField()
-
-    def get_portal_url(self, article) -> str:
-        return page_url(self.context["request"], article)
-
-    def get_api_url(self, article) -> str:
-        return absolute(self.context["request"], reverse("api:article-detail", args=[article.pk]))
 
 
 class TreatmentSerializer(serializers.Serializer):
