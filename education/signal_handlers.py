@@ -1,15 +1,57 @@
-"""Keep what the app caches about access in step with what editors change."""
+"""Keep what the app caches in step with what editors change."""
 
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from wagtail.models import PageViewRestriction
-from wagtail.signals import post_page_move
+from knox.models import AuthToken
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from . import response_cache
+from .api.answer_cache import forget_readers
+from .pages import EducationPage
 from .selectors import RESTRICTIONS_CACHE_KEY
+from .snippets import Condition, ConditionCode, ConditionRelation, ConditionResource
+
+# Everything an answer shows comes from these; renditions are left out, since pages
+# make them while being served.
+CONTENT_MODELS = (
+    Page,
+    Condition,
+    ConditionCode,
+    ConditionRelation,
+    ConditionResource,
+    PageViewRestriction,
+    Site,
+    get_image_model(),
+)
 
 
 def forget_restrictions(**kwargs):
     cache.delete(RESTRICTIONS_CACHE_KEY)
+
+
+def content_changed(**kwargs):
+    response_cache.new_content_version()
+    # Again once the change is committed: an answer made from the old rows during the
+    # transaction may have been stored under the first new version.
+    transaction.on_commit(response_cache.new_content_version)
+
+
+def model_changed(sender, instance, **kwargs):
+    if isinstance(instance, CONTENT_MODELS):
+        content_changed()
+
+
+def token_deleted(sender, instance, **kwargs):
+    forget_readers([instance])
+
+
+def user_saved(sender, instance, **kwargs):
+    # Deactivated, or otherwise changed: their tokens' cached readers must be checked again.
+    forget_readers(AuthToken.objects.filter(user=instance))
 
 
 def connect():
@@ -18,3 +60,14 @@ def connect():
     m2m_changed.connect(forget_restrictions, sender=PageViewRestriction.groups.through)
     # A move changes the paths that restrictions are matched by.
     post_page_move.connect(forget_restrictions)
+
+    post_save.connect(model_changed)
+    post_delete.connect(model_changed)
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(content_changed)
+    m2m_changed.connect(content_changed, sender=PageViewRestriction.groups.through)
+    m2m_changed.connect(content_changed, sender=EducationPage.conditions.through)
+    # Group membership decides audiences: every token's reader is worked out again.
+    m2m_changed.connect(content_changed, sender=get_user_model().groups.through)
+    post_delete.connect(token_deleted, sender=AuthToken)
+    post_save.connect(user_saved, sender=get_user_model())

@@ -19,6 +19,16 @@ def _etag_matches(header, etag):
     return "*" in candidates or etag in candidates or f"W/{etag}" in candidates
 
 
+def not_modified(request, etag, last_modified):
+    """Whether the client's copy (by If-None-Match, else If-Modified-Since) is current."""
+    if_none_match = request.headers.get("If-None-Match")
+    if if_none_match:
+        return _etag_matches(if_none_match, etag)
+    since = parse_http_date_safe(request.headers.get("If-Modified-Since") or "")
+    modified = parse_http_date_safe(last_modified or "")
+    return bool(since and modified and modified <= since)
+
+
 class ConditionalGetMixin:
     """Views set `self.last_modified` (a datetime or None) while building the answer."""
 
@@ -35,17 +45,12 @@ class ConditionalGetMixin:
         response["ETag"] = etag
         if self.last_modified:
             response["Last-Modified"] = http_date(self.last_modified.timestamp())
-        if self._not_modified(request, etag):
-            not_modified = Response(status=status.HTTP_304_NOT_MODIFIED)
+        if not_modified(request, etag, response.get("Last-Modified")):
+            unchanged = Response(status=status.HTTP_304_NOT_MODIFIED)
             for header in ("ETag", "Last-Modified", "Cache-Control", "Vary"):
                 if header in response:
-                    not_modified[header] = response[header]
-            return super().finalize_response(request, not_modified, *args, **kwargs)
+                    unchanged[header] = response[header]
+            # The full answer rides along, for the answer cache to keep.
+            unchanged.full_answer = response
+            return super().finalize_response(request, unchanged, *args, **kwargs)
         return response
-
-    def _not_modified(self, request, etag):
-        if_none_match = request.headers.get("If-None-Match")
-        if if_none_match:
-            return _etag_matches(if_none_match, etag)
-        since = parse_http_date_safe(request.headers.get("If-Modified-Since") or "")
-        return bool(since and self.last_modified and int(self.last_modified.timestamp()) <= since)

@@ -49,8 +49,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # Before sessions and authentication: a cache hit needs neither.
+    "education.api.answer_cache.AnswerCacheMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -184,6 +186,11 @@ READING_GRADE_HARD_LIMIT = (
     if os.environ.get("READING_GRADE_HARD_LIMIT")
     else None
 )
+
+
+# Rendered articles and API answers are cached per audience for at most this long, and
+# never past a change editors make or a scheduled expiry (education/response_cache.py).
+EDUCATION_CACHE_SECONDS = int(os.environ.get("EDUCATION_CACHE_SECONDS", "300"))
 
 
 def require_secret_key():
