@@ -1,11 +1,12 @@
 -- wrk script for bench/run.py:  wrk ... -s bench/wrk.lua URL -- PATHS_FILE [HEADER ...]
 -- PATHS_FILE holds one request path a line, cycled through in order; each HEADER is
--- "Name: value" (the bearer token, the session cookie, If-None-Match).
+-- "Name: value" (the bearer token, the session cookie, If-None-Match). WRK_START (in the
+-- environment) is how many paths earlier runs of this target used: this run goes on from there.
 -- done() prints one line, "WRK_JSON {...}", with counts and latency percentiles in µs.
 
 local paths = {}
 local headers = {}
-local counter = 0
+local counter = tonumber(os.getenv("WRK_START") or "0")
 
 function init(args)
   for line in io.lines(args[1]) do

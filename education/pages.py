@@ -7,7 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from . import readability
+from . import readability, response_cache
 from .blocks import PARAGRAPH_FEATURES, EducationStreamBlock
 from .reading_level import ReadingLevelMixin, ReadingLevelPanel
 from .reading_list import record_for_view, records_for
@@ -126,14 +126,25 @@ class EducationPage(ClinicallyReviewed, ReadingLevelMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(
             record=record_for_view(request, self),
-            related_articles=readable_pages(request, EducationPage)
-            .filter(conditions__in=self.conditions.all())
-            .exclude(pk=self.pk)
-            .defer_streamfields()
-            .distinct()
-            .order_by("-last_published_at")[:4],
+            related_articles=self.related_articles(request),
+            content_cache=response_cache.fragment_cache(request),
         )
         return context
+
+    def related_articles(self, request):
+        """The newest readable articles sharing a condition with this one (lazy: the
+        template's cached fragment evaluates it only when it renders)."""
+        shares_a_condition = EducationPage.conditions.through.objects.filter(
+            educationpage=models.OuterRef("pk"),
+            condition__in=self.conditions.all(),
+        )
+        return (
+            readable_pages(request, EducationPage)
+            .filter(models.Exists(shares_a_condition))
+            .exclude(pk=self.pk)
+            .defer_streamfields()
+            .order_by("-last_published_at")[:4]
+        )
 
     def patient_text(self):
         body_text = self._meta.get_field("body").get_searchable_content(self.body)

@@ -77,3 +77,9 @@ def answer_key(version, audience_key, request, kind):
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(address.encode()).hexdigest()[:32]
     return f"education:{kind}:{version}:{audience_key}:{digest}"
+
+
+def fragment_cache(request):
+    """What a template's `{% wagtailpagecache %}` of audience-wide content varies on."""
+    version = content_version()
+    return {"seconds": seconds_to_keep(version), "version": version, "audience": audience(request)}

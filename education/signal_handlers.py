@@ -54,6 +54,20 @@ def user_saved(sender, instance, **kwargs):
     forget_readers(AuthToken.objects.filter(user=instance))
 
 
+def memberships_changed(sender, instance, action, **kwargs):
+    """Groups decide audiences: the member's tokens are looked up again.
+
+    A group's member list changed from the group's side may touch many users: all
+    readers are retired with a new content version (rare; editors do it in the admin).
+    """
+    if not action.startswith("post_"):
+        return
+    if isinstance(instance, get_user_model()):
+        user_saved(sender, instance)
+    else:
+        content_changed()
+
+
 def connect():
     post_save.connect(forget_restrictions, sender=PageViewRestriction)
     post_delete.connect(forget_restrictions, sender=PageViewRestriction)
@@ -67,7 +81,6 @@ def connect():
         signal.connect(content_changed)
     m2m_changed.connect(content_changed, sender=PageViewRestriction.groups.through)
     m2m_changed.connect(content_changed, sender=EducationPage.conditions.through)
-    # Group membership decides audiences: every token's reader is worked out again.
-    m2m_changed.connect(content_changed, sender=get_user_model().groups.through)
+    m2m_changed.connect(memberships_changed, sender=get_user_model().groups.through)
     post_delete.connect(token_deleted, sender=AuthToken)
     post_save.connect(user_saved, sender=get_user_model())

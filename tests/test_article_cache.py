@@ -1,0 +1,105 @@
+"""The article page's body and related articles are cached per audience, never stale."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from tests.access_content import condition_list
+
+pytestmark = pytest.mark.django_db
+
+
+def paragraph(text):
+    return {"type": "paragraph", "value": f"<p>{text}</p>"}
+
+
+def reader(username, *groups):
+    user = User.objects.create_user(username, password="a-long-password-1")
+    for name in ("Patients", *groups):
+        user.groups.add(Group.objects.get_or_create(name=name)[0])
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def lupus(make_condition):
+    return make_condition("lupus", "Lupus")
+
+
+@pytest.fixture
+def article(make_article, lupus):
+    return make_article(
+        "Lupus and muscle pain",
+        body=[paragraph("Rest helps on bad days."), condition_list(lupus)],
+        conditions=[lupus],
+    )
+
+
+def text_of(client, page):
+    response = client.get(page.url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_second_reader_gets_the_body_without_rendering_it_again(article):
+    ann, bob = reader("ann"), reader("bob")
+    with CaptureQueriesContext(connection) as first:
+        assert "Rest helps on bad days." in text_of(ann, article)
+    with CaptureQueriesContext(connection) as second:
+        assert "Rest helps on bad days." in text_of(bob, article)
+    tables = ("education_condition", "education_educationpage_conditions")
+    assert any(table in q["sql"] for q in first.captured_queries for table in tables)
+    assert not any(table in q["sql"] for q in second.captured_queries for table in tables)
+
+
+def test_a_published_change_is_seen_at_once(article):
+    patient = reader("ann")
+    assert "Rest helps on bad days." in text_of(patient, article)
+    article.body = [paragraph("Gentle heat can help too.")]
+    article.save_revision().publish()
+    page = text_of(patient, article)
+    assert "Gentle heat can help too." in page
+    assert "Rest helps on bad days." not in page
+
+
+def test_a_condition_change_is_seen_at_once(article, lupus):
+    patient = reader("ann")
+    assert "Lupus" in text_of(patient, article)
+    lupus.name = "Systemic lupus erythematosus"
+    lupus.save_revision().publish()
+    assert "Systemic lupus erythematosus" in text_of(patient, article)
+
+
+def test_related_articles_are_cached_per_audience(article, make_article, lupus):
+    secret = make_article("Members only biologics guide", conditions=[lupus])
+    restriction = PageViewRestriction.objects.create(
+        page=secret, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.create(name="Rheumatology clinic"))
+    assert "Members only biologics guide" in text_of(reader("mem", "Rheumatology clinic"), article)
+    assert "Members only biologics guide" not in text_of(reader("pat"), article)
+
+
+def test_an_unpublished_related_article_goes_at_once(article, make_article, lupus):
+    other = make_article("Sleep and lupus", conditions=[lupus])
+    patient = reader("ann")
+    assert "Sleep and lupus" in text_of(patient, article)
+    other.unpublish()
+    assert "Sleep and lupus" not in text_of(patient, article)
+
+
+def test_a_preview_is_never_cached_nor_served_from_the_cache(article):
+    patient = reader("ann")
+    assert "Rest helps on bad days." in text_of(patient, article)
+    article.body = [paragraph("Draft words for review.")]
+    article.save_revision()
+    draft = article.get_latest_revision_as_object()
+    preview = draft.make_preview_request().content.decode()
+    assert "Draft words for review." in preview
+    page = text_of(patient, article)
+    assert "Rest helps on bad days." in page
+    assert "Draft words for review." not in page
