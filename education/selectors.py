@@ -57,6 +57,8 @@ def all_restrictions():
 
 def refused_restrictions(request):
     """The restrictions this request does not pass, by Wagtail's own `accept_request`."""
+    # Kept on Django's request, so DRF's wrapper and the middleware around it share it.
+    request = getattr(request, "_request", request)
     if not hasattr(request, "_refused_restrictions"):
         restrictions = all_restrictions()
         user = getattr(request, "user", None)

@@ -50,6 +50,16 @@ def test_a_repeated_answer_needs_no_database(reader, article, django_assert_num_
     assert "Authorization" in second["Vary"]
 
 
+@pytest.mark.parametrize(
+    "path", ["/api/v1/articles/", "/api/v1/conditions/", "/api/v1/conditions/lupus/"]
+)
+def test_lists_and_conditions_are_cached_too(reader, article, path, django_assert_num_queries):
+    first = reader.get(path)
+    assert first.status_code == 200
+    with django_assert_num_queries(0):
+        assert reader.get(path).content == first.content
+
+
 def test_a_current_copy_gets_304_from_the_cache(reader, article, django_assert_num_queries):
     etag = detail(reader, article)["ETag"]
     with django_assert_num_queries(0):
