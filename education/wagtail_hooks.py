@@ -15,7 +15,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSet, SnippetViewSetGroup
 from wagtail.templatetags.wagtailcore_tags import richtext
 
-from . import audit
+from . import audit, rich_text
 from .pages import EducationPage
 from .review_cycle_admin import ReviewDuePanel, ReviewDueReportView
 from .selectors import can_read_page
@@ -150,6 +150,8 @@ def hide_unreadable_pages(page, request, serve_args, serve_kwargs):
 
 
 hooks.register("register_log_actions", audit.register_log_actions)
+# After Wagtail's own registration of the page link type, which it replaces.
+hooks.register("register_rich_text_features", rich_text.register, order=100)
 
 
 @hooks.register("register_admin_urls")

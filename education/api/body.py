@@ -63,6 +63,23 @@ def _collect(stream_block, raw_body):
     return condition_ids, image_ids - {None}
 
 
+def _renditions(image_ids):
+    """The API's rendition of each image, by image id: one query once they exist."""
+    image_model = get_image_model()
+    # "max-" resizing does not depend on the focal point, so its key is always blank.
+    renditions = {
+        rendition.image_id: rendition
+        for rendition in image_model.get_rendition_model().objects.filter(
+            image_id__in=image_ids, filter_spec=IMAGE_RENDITION, focal_point_key=""
+        )
+    }
+    missing = set(image_ids) - set(renditions)
+    if missing:
+        for image in image_model.objects.filter(pk__in=missing):
+            renditions[image.pk] = image.get_rendition(IMAGE_RENDITION)
+    return renditions
+
+
 def serialize_body(page):
     stream_block = page.body.stream_block
     raw_body = list(page.body.raw_data)
@@ -73,14 +90,12 @@ def serialize_body(page):
         .filter(pk__in=condition_ids)
         .values_list("pk", "slug", "name")
     }
-    images = get_image_model().objects.filter(pk__in=image_ids).prefetch_renditions(IMAGE_RENDITION)
-    images = {image.pk: image for image in images}
+    renditions = _renditions(image_ids)
 
     def image_json(image_id, alt_text):
-        image = images.get(image_id)
-        if image is None:
+        rendition = renditions.get(image_id)
+        if rendition is None:
             return None
-        rendition = image.get_rendition(IMAGE_RENDITION)
         return {
             "url": rendition.url,
             "width": rendition.width,
