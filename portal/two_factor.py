@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import segno
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django_otp import login as otp_login
@@ -158,9 +159,7 @@ def reset(user):
 
 
 def _log(request, action, **data):
-    log(
-        instance=request.user,
-        action=action,
-        user=request.user,
-        data=audit.sign_in_data(request) | data,
-    )
+    # Wagtail's log looks through one lazy wrapper to find the model; request.user has
+    # two (the session's, then django-otp's), so it is given the plain instance.
+    user = get_user_model()._default_manager.get(pk=request.user.pk)
+    log(instance=user, action=action, user=user, data=audit.sign_in_data(request) | data)
