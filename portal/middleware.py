@@ -29,15 +29,21 @@ class StaffSecondFactorMiddleware:
     """Staff reach nothing in the admin until they pass the second factor.
 
     Everything under the admin's address is covered by its path — pages, JSON and
-    chooser endpoints, previews, image and document views — except signing in and out,
-    the second-factor pages themselves and the admin's translation catalogue (the
-    second-factor pages load it). Requests from anyone without admin access go on
+    chooser endpoints, previews, image and document views — except what Wagtail serves
+    to signed-out visitors too (sign-in, password reset, the icon sprite and the
+    translation catalogue, which the second-factor pages load), signing out, and the
+    second-factor pages themselves. Requests from anyone without admin access go on
     untouched, and Wagtail refuses them as before.
     """
 
     open_views = {
         "wagtailadmin_login",
         "wagtailadmin_logout",
+        "wagtailadmin_password_reset",
+        "wagtailadmin_password_reset_done",
+        "wagtailadmin_password_reset_confirm",
+        "wagtailadmin_password_reset_complete",
+        "wagtailadmin_sprite",
         "wagtailadmin_javascript_catalog",
         "two_factor_setup",
         "two_factor_verify",

@@ -107,6 +107,13 @@ def test_staff_with_an_app_are_sent_to_the_code_page_and_the_same_urls_then_open
         assert client.get(url).status_code == 200, name
 
 
+def test_the_icons_and_translations_the_second_factor_pages_load_are_served(editor):
+    client = signed_in(editor)
+
+    for url in ("/admin/sprite/", "/admin/jsi18n/"):
+        assert client.get(url).status_code == 200, url
+
+
 def test_an_unverified_post_changes_nothing(editor):
     response = signed_in(editor).post(f"{CONDITIONS_URL}add/", condition_form())
 
@@ -167,6 +174,7 @@ def test_the_set_up_page_shows_the_secret_as_a_qr_code_and_as_text(editor):
 
     response = client.get(f"{SETUP}?next=/admin/pages/")
 
+    assert "no-store" in response["Cache-Control"]  # the secret is on the page
     page = BeautifulSoup(response.content, "html.parser")
     assert page.body["class"] == ["login"]  # laid out as Wagtail's sign-in page
     svg = page.select_one("figure svg")
