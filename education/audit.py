@@ -11,6 +11,9 @@ Patients' sign-ins are not: they are not editorial events, and the site history 
 editors' report. Failed sign-ins are recorded against the staff account they named;
 ones naming an unknown account or a patient have no account to attach to, and are
 left to django-axes, which counts every failure for its lockout.
+
+Staff's second factor (portal/two_factor.py) adds enrolling an authenticator app, each
+wrong code, and an administrator's reset of someone's app.
 """
 
 from django.contrib.auth import get_user_model
@@ -24,6 +27,9 @@ from .workflow import READING_LEVEL_OVERRIDE
 
 SIGN_IN = "education.sign_in"
 SIGN_IN_FAILED = "education.sign_in_failed"
+TWO_FACTOR_ENROLLED = "education.two_factor_enrolled"
+TWO_FACTOR_FAILED = "education.two_factor_failed"
+TWO_FACTOR_RESET = "education.two_factor_reset"
 
 
 def has_admin_access(user):
@@ -86,6 +92,29 @@ def register_log_actions(actions):
         def format_message(self, log_entry):
             door = log_entry.data.get("door", "admin")
             return f"Failed sign-in to this account through the {door} sign-in page"
+
+    @actions.register_action(TWO_FACTOR_ENROLLED)
+    class TwoFactorEnrolled(LogFormatter):
+        label = "Set up two-factor sign-in"
+
+        def format_message(self, log_entry):
+            return "Set up an authenticator app for two-factor sign-in"
+
+    @actions.register_action(TWO_FACTOR_FAILED)
+    class TwoFactorFailed(LogFormatter):
+        label = "Wrong two-factor code"
+
+        def format_message(self, log_entry):
+            if log_entry.data.get("stage") == "enrolment":
+                return "Wrong code while setting up two-factor sign-in"
+            return "Wrong two-factor code after signing in with the password"
+
+    @actions.register_action(TWO_FACTOR_RESET)
+    class TwoFactorReset(LogFormatter):
+        label = "Reset two-factor sign-in"
+
+        def format_message(self, log_entry):
+            return "Authenticator app removed; a new one is set up at the next admin sign-in"
 
     @actions.register_action(READING_LEVEL_OVERRIDE)
     class ReadingLevelOverride(LogFormatter):

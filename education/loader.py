@@ -220,6 +220,7 @@ def _load_demo_accounts(report):
     report.logins = [
         "Demo logins (for development only):",
         *report.logins,
-        f"Admin: {base_url}{reverse('wagtailadmin_home')}",
+        f"Admin: {base_url}{reverse('wagtailadmin_home')} "
+        "(staff set up an authenticator app at their first sign-in)",
         f"Portal: {base_url}/",
     ]

@@ -1,8 +1,22 @@
-"""Patients created by staff in the Wagtail admin get their set-your-password email."""
+"""The portal's admin hooks: new patients' email, and the staff's second-factor pages.
 
+Patients created by staff in the Wagtail admin get their set-your-password email.
+"""
+
+from django.urls import path
 from wagtail import hooks
 
+from . import two_factor_views
 from .patients import is_patient, send_set_password_email
+
+
+@hooks.register("register_admin_urls")
+def two_factor_urls():
+    # Admin URLs: only signed-in staff reach them, and the portal's sign-in rule skips them.
+    return [
+        path("two-factor/setup/", two_factor_views.setup, name="two_factor_setup"),
+        path("two-factor/verify/", two_factor_views.verify, name="two_factor_verify"),
+    ]
 
 
 @hooks.register("after_create_user")

@@ -13,6 +13,7 @@ from wagtail.models import Page, Site
 from education.models import Condition, EducationIndexPage, EducationPage, PortalHomePage
 from tests.access_content import build_access_content
 from tests.clock import MORNING
+from tests.two_factor_helpers import verified_client
 
 
 @pytest.fixture(autouse=True)
@@ -55,18 +56,20 @@ def reviewer(db):
     return staff_member("reviewer", "Clinical reviewers")
 
 
+# Staff clients have passed the admin's second factor, as staff must before any admin page.
+@pytest.fixture
+def admin_client(admin_user):
+    return verified_client(admin_user)
+
+
 @pytest.fixture
 def editor_client(editor):
-    client = Client()
-    client.force_login(editor)
-    return client
+    return verified_client(editor)
 
 
 @pytest.fixture
 def reviewer_client(reviewer):
-    client = Client()
-    client.force_login(reviewer)
-    return client
+    return verified_client(reviewer)
 
 
 @pytest.fixture

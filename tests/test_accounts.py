@@ -8,6 +8,8 @@ from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.core.management import CommandError, call_command
 
+from tests.two_factor_helpers import pass_second_factor
+
 PASSWORD = "correct-horse-battery"
 
 
@@ -206,6 +208,7 @@ def test_import_patients_is_all_or_nothing(tmp_path, db, patient):
 def test_staff_creating_a_patient_in_the_admin_sends_the_email(client, db):
     admin = User.objects.create_superuser("boss", "boss@example.org", PASSWORD)
     client.force_login(admin)
+    pass_second_factor(client, admin)
     patients = Group.objects.get(name="Patients")
     response = client.post(
         "/admin/users/new/",

@@ -20,6 +20,7 @@ from education.models import (
 from education.readability import flesch_kincaid_grade, join_as_sentences
 
 from .admin_helpers import SUBMIT, condition_form, workflow_action_url
+from .two_factor_helpers import pass_second_factor
 
 MPS = "myofascial-pain-syndrome"
 FIBROMYALGIA = "fibromyalgia"
@@ -459,10 +460,13 @@ def test_creates_demo_accounts_in_their_groups_and_prints_the_logins(db, client)
     assert "http://127.0.0.1:8000/admin/" in output
     assert "http://127.0.0.1:8000/\n" in output
 
+    # The demo editor enrols an authenticator app at their first admin sign-in.
     assert client.login(username="editor", password="editor-demo-pass")
+    assert client.get("/admin/").url == "/admin/two-factor/setup/?next=%2Fadmin%2F"
+    pass_second_factor(client, users["editor"])
     assert client.get("/admin/").status_code == 200
     assert client.login(username="patient", password="patient-demo-pass")
-    assert client.get("/admin/").status_code == 302
+    assert client.get("/admin/").url.startswith("/admin/login/")
 
 
 def test_demo_accounts_are_created_once_and_passwords_never_reset(db):
@@ -484,6 +488,7 @@ def test_the_demo_editor_and_reviewer_can_walk_the_review_workflow(db, client, m
     load("--demo-accounts")
 
     assert client.login(username="editor", password="editor-demo-pass")
+    pass_second_factor(client, get_user_model().objects.get(username="editor"))
     response = client.post(
         "/admin/snippets/education/condition/add/",
         condition_form(name="Polymyalgia rheumatica", slug="polymyalgia") | SUBMIT,
@@ -493,6 +498,7 @@ def test_the_demo_editor_and_reviewer_can_walk_the_review_workflow(db, client, m
     assert ["reviewer@demo.invalid"] in [message.to for message in mailoutbox]
 
     assert client.login(username="reviewer", password="reviewer-demo-pass")
+    pass_second_factor(client, get_user_model().objects.get(username="reviewer"))
     task_state = condition.current_workflow_task_state
     response = client.post(workflow_action_url(condition, "approve", task_state), {"comment": ""})
     assert response.status_code == 302

@@ -4,11 +4,11 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, User
 from wagtail.models import Page, Site
-from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from education.blocks import PARAGRAPH_FEATURES
 from education.models import Condition, EducationIndexPage, EducationPage, PortalHomePage
+from tests.two_factor_helpers import StaffPageTestCase
 
 
 def list_block(values):
@@ -61,7 +61,7 @@ def edit_url(page):
     return f"/admin/pages/{page.pk}/edit/"
 
 
-class TestPageTree(WagtailPageTestCase):
+class TestPageTree(StaffPageTestCase):
     def test_portal_home_goes_only_under_the_root(self):
         self.assertAllowedParentPageTypes(PortalHomePage, {Page})
         # Wagtail's own Page is allowed anywhere but cannot be created in the admin.
@@ -98,7 +98,7 @@ class TestPageTree(WagtailPageTestCase):
         self.assertEqual(PortalHomePage.objects.count(), 1)
 
 
-class TestCreatingArticles(WagtailPageTestCase):
+class TestCreatingArticles(StaffPageTestCase):
     @classmethod
     def setUpTestData(cls):
         root = Page.get_first_root_node()

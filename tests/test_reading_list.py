@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from education.reading_list import ReadingRecord
+from tests.two_factor_helpers import pass_second_factor
 
 
 @pytest.fixture
@@ -117,6 +118,7 @@ def test_home_shows_continue_reading_and_saved(client, alice, article, make_arti
 def test_editor_preview_leaves_no_reading_record(client, article):
     admin = User.objects.create_superuser("boss", "boss@example.org", "boss-password-1")
     client.force_login(admin)
+    pass_second_factor(client, admin)
     revision = article.latest_revision
     response = client.get(f"/admin/pages/{article.pk}/revisions/{revision.pk}/view/")
     assert response.status_code == 200

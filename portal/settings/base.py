@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "corsheaders",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -56,6 +58,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "portal.middleware.StaffSecondFactorMiddleware",
     "portal.middleware.PortalLoginRequiredMiddleware",
     "portal.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -161,6 +165,10 @@ AXES_LOCKOUT_CALLABLE = "portal.lockout.lockout_response"
 # Only the address the connection came from: a client-set X-Forwarded-For must not
 # reset the count. Behind a trusted proxy, configure axes' proxy settings to match.
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+
+# Staff's second factor (portal/two_factor.py): always on, in every environment.
+# Authenticator apps show this name beside the account.
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
 PATIENTS_GROUP = "Patients"
 # Staff may leave a new patient's password empty: the patient sets it from an email link.
