@@ -397,7 +397,7 @@ def _insert_batch(plan, pages, backend):
 
     for page in pages:
         # The product's own reading figures (what full_clean() would set).
-        page.update_readability()
+        page.update_reading_level()
     page_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
     with transaction.atomic():
         rows = [
