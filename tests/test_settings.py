@@ -50,6 +50,7 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 SERVICE_VARIABLES = (
     "DATABASE_URL",
+    "CLOUDFLARE_API_TOKEN",
     "REDIS_URL",
     "SEARCH_BACKEND",
     "SEARCH_BACKEND_URL",
@@ -158,6 +159,7 @@ def test_production_services_come_from_the_environment():
     [
         ({"SEARCH_BACKEND": "opensearch2"}, "SEARCH_BACKEND_URL"),
         ({"SEARCH_BACKEND": "solr", "SEARCH_BACKEND_URL": "http://x"}, "SEARCH_BACKEND must be"),
+        ({"CLOUDFLARE_ZONE_ID": "zone-1"}, "needs CLOUDFLARE_API_TOKEN"),
         ({"CLOUDFRONT_DISTRIBUTION_ID": "E123"}, "needs boto3"),
     ],
 )

@@ -315,10 +315,12 @@ if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
         "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
     }
 if os.environ.get("CLOUDFLARE_ZONE_ID"):
+    if not os.environ.get("CLOUDFLARE_API_TOKEN"):
+        raise ImproperlyConfigured("CLOUDFLARE_ZONE_ID needs CLOUDFLARE_API_TOKEN.")
     WAGTAILFRONTENDCACHE["cloudflare"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
         "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
-        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_API_TOKEN", ""),
+        "BEARER_TOKEN": os.environ["CLOUDFLARE_API_TOKEN"],
     }
 if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
     # Credentials come from boto3's usual places (AWS_* variables, an instance role).
