@@ -13,11 +13,18 @@ BENCH_SECRET_KEY = "bench-only-not-a-secret-4e1c0a9b7f2d48b6a1c3e5f7091b2d4f"
 os.environ.setdefault("SECRET_KEY", BENCH_SECRET_KEY)
 
 from portal.settings.production import *  # noqa: E402, F403
-from portal.settings.production import INSTALLED_APPS, REST_FRAMEWORK  # noqa: E402
+from portal.settings.production import INSTALLED_APPS, REST_FRAMEWORK, STORAGES  # noqa: E402
 
 SECRET_KEY = BENCH_SECRET_KEY
 DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+# Plain HTTP on 127.0.0.1: in production the proxy in front terminates TLS.
+SECURE_SSL_REDIRECT = False
+# Nothing is collected for the benchmark: templates' static files by their plain names.
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 
 # A database of its own: `bench/run.py` drops and recreates it for every data size.
 BENCH_DATABASE_URL = os.environ.get(

@@ -4,6 +4,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import JsonResponse
 from django.urls import include, path
 
+from portal.urls import handler400, handler500  # noqa: F401 - the product's error answers
+
 from .wagtail_api import api_router
 
 

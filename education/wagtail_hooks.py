@@ -10,6 +10,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, UpdatedAtColumn
 from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.models import BaseViewRestriction
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSet, SnippetViewSetGroup
@@ -146,6 +147,21 @@ def hide_unreadable_pages(page, request, serve_args, serve_kwargs):
     is hidden even before `publish_scheduled` has run.
     """
     if not can_read_page(request, page):
+        raise Http404
+
+
+@hooks.register("before_serve_document", order=-1)
+def hide_refused_documents(document, request):
+    """A signed-in user outside a private collection's groups gets a 404, as for pages.
+
+    Wagtail would send them to the sign-in page, which sends a signed-in user straight
+    back to the document: a loop.
+    """
+    if request.user.is_authenticated and any(
+        restriction.restriction_type == BaseViewRestriction.GROUPS
+        and not restriction.accept_request(request)
+        for restriction in document.collection.get_view_restrictions()
+    ):
         raise Http404
 
 

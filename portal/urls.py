@@ -8,7 +8,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 from education import views as education_views
 from education.api import errors as api_errors
 
-from . import views
+from . import errors, views
+
+# Errors anywhere in a request: JSON under /api/, the portal's pages elsewhere, and a 503
+# while the database is down (errors.py).
+handler400 = errors.bad_request
+handler500 = errors.server_error
 
 accounts_urls = [
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
@@ -59,6 +64,11 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Images only. Documents go through Wagtail's serve view (/documents/), which checks
+    # a private collection's restriction; a direct /media/documents/ address would not.
+    for folder in ("images", "original_images"):
+        urlpatterns += static(
+            f"{settings.MEDIA_URL}{folder}/", document_root=settings.MEDIA_ROOT / folder
+        )
 
 urlpatterns.append(path("", include(wagtail_urls)))

@@ -7,6 +7,7 @@ import time_machine
 from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.core.management import CommandError, call_command
+from django.test import Client
 
 from tests.two_factor_helpers import pass_second_factor
 
@@ -121,6 +122,26 @@ def test_changing_forwarded_for_does_not_reset_the_count(client, patient, settin
     for attempt in range(settings.AXES_FAILURE_LIMIT):
         response = locked_out(client, "pat", forwarded=f"198.51.100.{attempt}")
     assert response.status_code == 429
+
+
+def test_behind_a_trusted_proxy_each_patient_is_counted_by_their_own_address(
+    client, patient, settings, axes_on
+):
+    # API_NUM_PROXIES=1: the entry the proxy added to X-Forwarded-For, never those before it.
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+    proxy = "10.0.0.2"
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        response = locked_out(
+            client, f"guess-{attempt}", address=proxy, forwarded=f"192.0.2.{attempt}, 198.51.100.7"
+        )
+    assert response.status_code == 429
+    other_patient = Client().post(
+        "/accounts/login/",
+        {"username": "pat", "password": PASSWORD},
+        REMOTE_ADDR=proxy,
+        HTTP_X_FORWARDED_FOR="198.51.100.8",
+    )
+    assert other_patient.status_code == 302
 
 
 def test_idle_session_expires(client, patient, settings):

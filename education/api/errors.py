@@ -36,6 +36,11 @@ def exception_handler(exc, context):
     return response
 
 
+def error_response(detail, code, status):
+    """An error in the API's shape, for answers made outside a DRF view."""
+    return JsonResponse({"detail": detail, "code": code}, status=status)
+
+
 def not_found(request, *args, **kwargs):
     """Unknown addresses under /api/ answer in the API's shape, never with a portal page."""
-    return JsonResponse({"detail": "Not found.", "code": "not_found"}, status=404)
+    return error_response("Not found.", "not_found", 404)

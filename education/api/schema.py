@@ -1,7 +1,7 @@
 """The OpenAPI description of /api/v1/: only this API, bearer tokens, and its error answers.
 
 Every failure has the {"detail", "code"} shape of `errors.py`; the hook below documents it
-for each operation, so clients and schema-driven tests know what a 400/401/404/429 holds.
+for each operation, so clients and schema-driven tests know what a 400/401/404/429/503 holds.
 """
 
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
@@ -28,6 +28,7 @@ ERROR_DESCRIPTIONS = {
     "401": "No token, or a malformed, expired or revoked one.",
     "404": "Not found, or not readable by this user.",
     "429": "Too many requests, or too many failed sign-ins.",
+    "503": "Briefly unavailable (the database is down): retry after `Retry-After` seconds.",
 }
 
 
@@ -50,7 +51,7 @@ def only_this_api(endpoints, **kwargs):
 
 def _error_codes(operation):
     parameters = operation.get("parameters", [])
-    codes = ["429"]
+    codes = ["429", "503"]
     if any(p.get("in") == "query" for p in parameters) or "requestBody" in operation:
         codes.append("400")
     if any(requirement for requirement in operation.get("security", [])):

@@ -2,6 +2,7 @@
 
 import os
 from datetime import timedelta
+from importlib.util import find_spec
 from pathlib import Path
 
 import dj_database_url
@@ -22,6 +23,7 @@ INSTALLED_APPS = [
     "portal",
     "education",
     "wagtail.contrib.settings",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.sites",
     "wagtail.users",
@@ -51,6 +53,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Right after security: static files need no session, user or CSRF check.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     # Before sessions and authentication: a cache hit needs neither.
     "education.api.answer_cache.AnswerCacheMiddleware",
@@ -125,14 +129,13 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Patient education")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # The admin must not reach outside the hospital's network.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -162,9 +165,10 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_LOCKOUT_CALLABLE = "portal.lockout.lockout_response"
-# Only the address the connection came from: a client-set X-Forwarded-For must not
-# reset the count. Behind a trusted proxy, configure axes' proxy settings to match.
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# The address the connection came from or, behind API_NUM_PROXIES trusted proxies, the one
+# they saw, as the API's rate limits read it: a client-set X-Forwarded-For must not reset
+# the count, and behind a load balancer not every patient shares its address.
+AXES_CLIENT_IP_CALLABLE = "portal.lockout.client_address"
 
 # Staff's second factor (portal/two_factor.py): always on, in every environment.
 # Authenticator apps show this name beside the account.
@@ -262,3 +266,82 @@ SPECTACULAR_SETTINGS = {
 }
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
+
+
+# Running at scale: every app server is stateless; the database, Redis and media storage
+# are shared. What happens when a service is down, and the services' options.
+
+# A request that needs the database while it is down answers 503 with Retry-After
+# (portal/errors.py). A PostgreSQL host that does not answer fails the request after
+# this many seconds instead of holding the worker until gunicorn's timeout.
+SERVICE_UNAVAILABLE_RETRY_AFTER = int(os.environ.get("RETRY_AFTER_SECONDS", "30"))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
+        os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")
+    )
+
+# With Redis down the cache answers "nothing cached" (IGNORE_EXCEPTIONS): pages are still
+# served and sessions fall back to the database. Short timeouts keep a Redis that does not
+# answer from slowing every request. The API's rate limits live in the cache, so they fail
+# open then; the sign-in lockout lives in the database (axes) and still holds.
+if REDIS_URL:
+    CACHES["default"]["OPTIONS"].update(
+        SOCKET_CONNECT_TIMEOUT=float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.5")),
+        SOCKET_TIMEOUT=float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+    )
+
+# Uploads are refused above these sizes, and images above this many pixels before any
+# decoding, so a small file that decodes huge (a decompression bomb) cannot exhaust memory.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(float(os.environ.get("IMAGE_MAX_UPLOAD_MB", "10")) * 2**20)
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", "40000000"))
+WAGTAILDOCS_MAX_UPLOAD_SIZE = int(float(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "20")) * 2**20)
+# Documents are always served through Django, so a private collection's restriction is
+# checked on every download; MEDIA_ROOT/documents must never be served directly.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+
+# Search: Wagtail's database backend (PostgreSQL full-text search in production), or an
+# OpenSearch/Elasticsearch cluster shared by every app server.
+SEARCH_BACKENDS = {"elasticsearch8", "elasticsearch9", "opensearch2", "opensearch3"}
+SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "database")
+if SEARCH_BACKEND == "database":
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+elif SEARCH_BACKEND in SEARCH_BACKENDS and os.environ.get("SEARCH_BACKEND_URL"):
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": f"wagtail.search.backends.{SEARCH_BACKEND}",
+            "URLS": env_list("SEARCH_BACKEND_URL"),
+            "INDEX": os.environ.get("SEARCH_INDEX", "patient-education"),
+            "TIMEOUT": int(os.environ.get("SEARCH_TIMEOUT", "5")),
+        }
+    }
+else:
+    raise ImproperlyConfigured(
+        f"SEARCH_BACKEND must be 'database' or one of {sorted(SEARCH_BACKENDS)} "
+        "with SEARCH_BACKEND_URL set."
+    )
+
+# Publishing or unpublishing a page purges its URLs from a CDN or caching proxy. Signed-in
+# pages are no-store, so such a cache holds only static files and public pages.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    # Varnish, nginx or Squid: a PURGE request for each URL, sent to this address.
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONE_ID"):
+    if not os.environ.get("CLOUDFLARE_API_TOKEN"):
+        raise ImproperlyConfigured("CLOUDFLARE_ZONE_ID needs CLOUDFLARE_API_TOKEN.")
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+        "BEARER_TOKEN": os.environ["CLOUDFLARE_API_TOKEN"],
+    }
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    # Credentials come from boto3's usual places (AWS_* variables, an instance role).
+    if find_spec("boto3") is None:
+        raise ImproperlyConfigured("CLOUDFRONT_DISTRIBUTION_ID needs boto3: pip install boto3.")
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    }

@@ -12,3 +12,5 @@ ALLOW_DEMO_ACCOUNTS = True
 # The test client's login() passes no request, which axes refuses; the lockout tests
 # switch it back on.
 AXES_ENABLED = False
+# Nothing is collected into STATIC_ROOT here: WhiteNoise looks files up per request.
+WHITENOISE_AUTOREFRESH = True
