@@ -5,6 +5,7 @@ Readable means: live, not past its expiry time (even before Wagtail's
 ancestors accepted by Wagtail's own `accept_request`.
 """
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
@@ -51,7 +52,9 @@ def all_restrictions():
         restrictions = list(
             PageViewRestriction.objects.select_related("page").prefetch_related("groups")
         )
-        cache.set(RESTRICTIONS_CACHE_KEY, restrictions, None)
+        # Not forever: if the cache was unreachable when a restriction changed, the
+        # clearing was lost, and a stale copy must not outlive the answers it shaped.
+        cache.set(RESTRICTIONS_CACHE_KEY, restrictions, settings.EDUCATION_CACHE_SECONDS)
     return restrictions
 
 
