@@ -353,3 +353,14 @@ def test_scripts_typed_into_the_editor_never_reach_patients(admin_client, patien
     article = BeautifulSoup(page.content, "html.parser").find("article")
     assert article.find("script") is None
     assert "javascript:" not in str(article)
+
+
+def test_pages_are_found_by_their_whole_address(patient_client, hub, make_article):
+    article = make_article("Lupus and muscle pain")
+    draft = make_article("Sleep and lupus", publish=False)
+    assert patient_client.get(hub.url).status_code == 200
+    assert patient_client.get(article.url).status_code == 200
+    assert patient_client.get(draft.url).status_code == 404
+    assert patient_client.get(f"{hub.url}no-such-article/").status_code == 404
+    assert patient_client.get(f"{article.url}deeper/").status_code == 404
+    assert patient_client.get(article.url.upper()).status_code == 404

@@ -1,7 +1,9 @@
-"""Indexes on Wagtail's page table for the orders the portal and the API list by.
+"""Indexes on Wagtail's page table for the orders the portal and the API list by, and
+for finding a page by its address.
 
 Without them, "the first 20 by title" and "the newest 4 related" sort every live page
-on each request, so those requests slow down as content grows. Wagtail's own models
+on each request, and serving a page scans for its address, so those requests slow down
+as content grows. Wagtail's own models
 do not index these columns; raw SQL keeps them out of Wagtail's migration state.
 """
 
@@ -11,6 +13,7 @@ INDEXES = {
     "education_page_title_idx": "title",
     "education_page_first_published_idx": "first_published_at",
     "education_page_last_published_idx": "last_published_at",
+    "education_page_url_path_idx": "url_path",
 }
 
 
