@@ -37,7 +37,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-# One worker and no Redis here, so the per-process cache is safe for cached_db sessions.
+# One worker and no Redis here, so the per-process cache is safe for cached_db sessions
+# and for the per-audience answer cache (which production keeps off without Redis).
+EDUCATION_CACHE_SECONDS = 300
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -64,7 +64,8 @@ from django.conf import settings
 names = ["DATABASES", "CACHES", "SESSION_ENGINE", "WAGTAILSEARCH_BACKENDS",
          "WAGTAILFRONTENDCACHE", "STORAGES", "MIDDLEWARE", "WAGTAILIMAGES_MAX_UPLOAD_SIZE",
          "WAGTAILIMAGES_MAX_IMAGE_PIXELS", "WAGTAILDOCS_MAX_UPLOAD_SIZE",
-         "WAGTAILDOCS_SERVE_METHOD", "SERVICE_UNAVAILABLE_RETRY_AFTER"]
+         "WAGTAILDOCS_SERVE_METHOD", "SERVICE_UNAVAILABLE_RETRY_AFTER",
+         "EDUCATION_CACHE_SECONDS"]
 print(json.dumps({name: getattr(settings, name) for name in names}, default=str))
 """
 
@@ -96,6 +97,8 @@ def test_production_defaults_need_no_other_service():
     assert found["WAGTAILIMAGES_MAX_IMAGE_PIXELS"] == 40_000_000
     assert found["WAGTAILDOCS_MAX_UPLOAD_SIZE"] == 20 * 2**20
     assert found["WAGTAILDOCS_SERVE_METHOD"] == "serve_view"
+    # Worker processes would not share a local-memory cache: nothing cached per audience.
+    assert found["EDUCATION_CACHE_SECONDS"] == 0
 
 
 def test_production_services_come_from_the_environment():
@@ -130,6 +133,7 @@ def test_production_services_come_from_the_environment():
         },
     }
     assert found["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"
+    assert found["EDUCATION_CACHE_SECONDS"] == 300
     assert found["WAGTAILSEARCH_BACKENDS"] == {
         "default": {
             "BACKEND": "wagtail.search.backends.opensearch2",

@@ -44,6 +44,11 @@ DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))
 # in the other workers.
 if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    # gunicorn runs several worker processes, each with its own local-memory cache, and
+    # an editor's change retires cached answers only in the process that saved it: no
+    # per-audience caching (nor cached restriction lists) without a shared cache.
+    EDUCATION_CACHE_SECONDS = int(os.environ.get("EDUCATION_CACHE_SECONDS", "0"))
 
 # Static files with content-hashed names, compressed, served by WhiteNoise (base
 # MIDDLEWARE) with far-future cache headers: `manage.py collectstatic` on each deploy.

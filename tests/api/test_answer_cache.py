@@ -5,6 +5,8 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
@@ -203,3 +205,12 @@ def test_an_expired_token_is_refused_despite_a_cached_answer(settings, reader, a
 
 def test_no_cache_without_a_token(client, article):
     assert client.get(f"/api/v1/articles/{article.pk}/").status_code == 401
+
+
+def test_nothing_is_kept_when_caching_is_off(settings, reader, article):
+    settings.EDUCATION_CACHE_SECONDS = 0
+    detail(reader, article)
+    with CaptureQueriesContext(connection) as second:
+        assert detail(reader, article).status_code == 200
+    assert any("wagtailcore_pageviewrestriction" in q["sql"] for q in second.captured_queries)
+    assert any("knox_authtoken" in q["sql"] for q in second.captured_queries)
