@@ -1,5 +1,7 @@
-"""Patients created by staff in the Wagtail admin get their set-your-password email."""
+"""Patients created by staff get their set-your-password email; the admin runs no inline script."""
 
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 
 from .patients import is_patient, send_set_password_email
@@ -13,3 +15,9 @@ def welcome_new_patient(request, user):
     user.set_unusable_password()
     user.save(update_fields=["password"])
     send_set_password_email(user, base_url=request.build_absolute_uri("/"))
+
+
+@hooks.register("insert_global_admin_js")
+def admin_scripts():
+    # Starts what Wagtail's inline scripts would have (portal/admin_scripts.py).
+    return format_html('<script src="{}"></script>', static("js/admin_scripts.js"))
