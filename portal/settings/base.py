@@ -52,6 +52,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.security_headers.ContentSecurityPolicyMiddleware",
+    "portal.request_limits.RequestLimitsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -199,7 +200,7 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["education.api.authentication.BearerTokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["education.api.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "education.api.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -270,6 +271,10 @@ CONTENT_SECURITY_POLICY = {
 # no hash or nonce could cover; and blob: images, the uploader's previews of new images.
 # The portal and the API do without.
 CONTENT_SECURITY_POLICY_ADMIN_ADDITIONS = {"style-src": [UNSAFE_INLINE], "img-src": ["blob:"]}
+# Request bodies (files aside): the largest form is the admin's article editor, about
+# 40 KB for the longest seed article; API bodies are a few hundred bytes. Larger is a
+# 400, or a 413 under /api/. Addresses are limited in portal/request_limits.py.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"

@@ -30,6 +30,11 @@ CHROMIUM_ARGS = [
 ]
 PATIENT_USERNAME = "pat"
 PATIENT_PASSWORD = "browser-patient-pass-1"
+# From `load_education_content --demo-accounts`.
+ADMIN_USERNAME = "admin"
+ADMIN_PASSWORD = "admin-demo-pass"
+DEMO_PATIENT_USERNAME = "patient"
+DEMO_PATIENT_PASSWORD = "patient-demo-pass"
 PROJECT = Path(__file__).resolve().parents[2]
 CREATE_PATIENT = f"""
 from django.contrib.auth.models import Group, User
@@ -63,7 +68,7 @@ def portal_url(chromium_path, tmp_path_factory):
     manage = [sys.executable, str(PROJECT / "manage.py")]
     for command in (
         ["migrate", "--noinput"],
-        ["load_education_content"],
+        ["load_education_content", "--demo-accounts"],
         ["shell", "-c", CREATE_PATIENT],
     ):
         subprocess.run([*manage, *command], env=env, cwd=PROJECT, check=True, capture_output=True)
@@ -109,6 +114,41 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def csp_reports(page):
+    """Every Content-Security-Policy violation in the page or its frames, as it happens.
+
+    Both the browser's own console messages and the `securitypolicyviolation` events,
+    so a report is caught whichever way Chromium gives it.
+    """
+    reports = []
+    page.context.expose_binding("reportCspViolation", lambda source, report: reports.append(report))
+    page.context.add_init_script(
+        """document.addEventListener("securitypolicyviolation", (event) =>
+            window.reportCspViolation(
+                `${event.effectiveDirective} blocked ${event.blockedURI || "inline"} ` +
+                `in ${event.sourceFile || event.documentURI}:${event.lineNumber}`));"""
+    )
+    page.on(
+        "console",
+        lambda message: (
+            reports.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    return reports
+
+
+@pytest.fixture
+def admin_page(page, portal_url):
+    """The page, signed in to the Wagtail admin as a superuser."""
+    page.goto(f"{portal_url}/admin/login/")
+    page.get_by_label("Username").fill(ADMIN_USERNAME)
+    page.get_by_label("Password").fill(ADMIN_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{portal_url}/admin/")
+    return page
 
 
 @pytest.fixture
