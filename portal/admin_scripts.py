@@ -5,7 +5,7 @@ script (wagtail/wagtail#1288). Here, and in the templates in portal/templates/wa
 each is written instead as a hidden element naming the initialiser and its arguments;
 static/js/admin_scripts.js runs it, from an allowed list, as the script would have.
 The templates live in this app, not in templates/: Django finds form widget templates
-in apps only.
+in apps only. MultipleChooserPanel, unused here, would need the same treatment.
 """
 
 import json

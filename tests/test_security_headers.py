@@ -159,7 +159,7 @@ def initialisers(response):
         ("/admin/snippets/education/condition/add/", {"InlinePanel", "SnippetChooser"}),
         ("/admin/reports/aging-pages/", {"initDateChooser"}),
         ("/admin/redirects/add/", {"PageChooser"}),
-        ("/admin/workflows/add/", set()),
+        ("/admin/workflows/add/", {"InlinePanel", "PageChooser", "createTaskChooser"}),
     ],
 )
 def test_admin_pages_start_their_widgets_without_inline_scripts(

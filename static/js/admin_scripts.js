@@ -9,7 +9,6 @@
     initTimeChooser: ({ id, options }) => window.initTimeChooser(id, options),
     createTaskChooser: ({ id }) => window.createTaskChooser(id),
     InlinePanel: ({ options }) => new window.InlinePanel(options),
-    MultipleChooserPanel: ({ options }) => new window.MultipleChooserPanel(options),
   };
   // Wagtail's chooser widgets: PageChooser, ImageChooser, DocumentChooser, SnippetChooser…
   const CHOOSER = /^[A-Za-z]*Chooser$/;
