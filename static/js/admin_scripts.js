@@ -27,9 +27,9 @@
     connect() {
       const start = initialiser(this.callValue);
       if (!start) throw new Error(`Unknown admin initialiser: ${this.callValue}`);
-      const element = this.element;
-      element.remove();
-      start({ id: this.idValue, options: this.optionsValue });
+      const args = { id: this.idValue, options: this.optionsValue };
+      this.element.remove();
+      start(args);
     }
   }
 
