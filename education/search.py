@@ -15,13 +15,6 @@ class SearchForm(forms.Form):
         strip=True,
     )
 
-    def clean_q(self):
-        query = self.cleaned_data["q"]
-        # NUL bytes break PostgreSQL queries; nobody types them.
-        if "\x00" in query:
-            raise forms.ValidationError("Please remove unusual characters from your search.")
-        return query
-
     def results(self, request):
         query = self.cleaned_data["q"]
         return {

@@ -1,9 +1,12 @@
-"""The portal's admin hooks: new patients' email, and the staff's second-factor pages.
+"""The portal's admin hooks: new patients' email, the staff's second-factor pages, and
+the admin's script that stands in for Wagtail's inline ones.
 
 Patients created by staff in the Wagtail admin get their set-your-password email.
 """
 
+from django.templatetags.static import static
 from django.urls import path
+from django.utils.html import format_html
 from wagtail import hooks
 
 from . import two_factor_views
@@ -27,3 +30,9 @@ def welcome_new_patient(request, user):
     user.set_unusable_password()
     user.save(update_fields=["password"])
     send_set_password_email(user, base_url=request.build_absolute_uri("/"))
+
+
+@hooks.register("insert_global_admin_js")
+def admin_scripts():
+    # Starts what Wagtail's inline scripts would have (portal/admin_scripts.py).
+    return format_html('<script src="{}"></script>', static("js/admin_scripts.js"))

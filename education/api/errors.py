@@ -3,9 +3,20 @@
 Field errors sit under "errors", keyed by the parameter or field they are about.
 """
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.views import exception_handler as drf_exception_handler
+
+
+class RequestTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_code = "request_too_large"
+
+    def __init__(self):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 1024
+        super().__init__(f"The request body is larger than {limit} KB.")
 
 
 def _first_code(codes):
@@ -17,6 +28,8 @@ def _first_code(codes):
 def exception_handler(exc, context):
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
+    elif isinstance(exc, RequestDataTooBig):
+        exc = RequestTooLarge()
     response = drf_exception_handler(exc, context)
     if response is None:
         return None
@@ -37,7 +50,7 @@ def exception_handler(exc, context):
 
 
 def error_response(detail, code, status):
-    """An error in the API's shape, for answers made outside a DRF view."""
+    """An error in this shape from outside a DRF view (a plain view or middleware)."""
     return JsonResponse({"detail": detail, "code": code}, status=status)
 
 

@@ -13,12 +13,6 @@ from ..snippets import Condition, ConditionCode
 MAX_QUERY_LENGTH = 200
 
 
-def no_nul(value):
-    # NUL bytes break PostgreSQL queries; nobody searches for them.
-    if "\x00" in value:
-        raise ValidationError("Must not contain NUL bytes.")
-
-
 def fits_the_database(value):
     # A time zone offset can push a date past year 1 or 9999 when stored as UTC.
     try:
@@ -40,7 +34,6 @@ class SearchFilter(django_filters.CharFilter):
         super().__init__(
             *args,
             max_length=MAX_QUERY_LENGTH,
-            validators=[no_nul],
             help_text="Words to search for.",
             **kwargs,
         )
@@ -64,7 +57,7 @@ class ConditionFilter(django_filters.FilterSet):
     code = django_filters.CharFilter(
         method="filter_code",
         max_length=64,
-        validators=[no_nul, known_code_system],
+        validators=[known_code_system],
         help_text='A code such as "M32.9", or a system and code such as "ICD-10-CM|M32.9".',
     )
     q = SearchFilter()

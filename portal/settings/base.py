@@ -6,6 +6,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -55,6 +57,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Right after security: static files need no session, user or CSRF check.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.security_headers.ContentSecurityPolicyMiddleware",
+    "portal.request_limits.RequestLimitsMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     # Before sessions and authentication: a cache hit needs neither.
     "education.api.answer_cache.AnswerCacheMiddleware",
@@ -215,7 +219,7 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["education.api.authentication.BearerTokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["education.api.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "education.api.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -264,6 +268,33 @@ SPECTACULAR_SETTINGS = {
         "education.api.schema.document_errors",
     ],
 }
+# Content-Security-Policy
+# Everything from this site and nothing from anywhere else, in every environment: no
+# inline script or style, no third-party host, no frames. portal/security_headers.py
+# lets Wagtail's previews be framed by this site, and portal/admin_scripts.py starts the
+# admin's widgets without inline scripts.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# The Wagtail admin alone also allows (seen in Chromium with Wagtail 8.0): inline styles,
+# as its rich-text editor (Draftail) adds <style> elements with generated content that
+# no hash or nonce could cover; and blob: images, the uploader's previews of new images.
+# The portal and the API do without.
+CONTENT_SECURITY_POLICY_ADMIN_ADDITIONS = {"style-src": [UNSAFE_INLINE], "img-src": ["blob:"]}
+# Request bodies (files aside): the largest form is the admin's article editor, about
+# 40 KB for the longest seed article; API bodies are a few hundred bytes. Larger is a
+# 400, or a 413 under /api/. Addresses are limited in portal/request_limits.py.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
 

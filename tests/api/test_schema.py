@@ -180,14 +180,28 @@ def test_docs_are_public_and_load_only_from_this_site(db):
     assert "swagger-ui" in html
     for url in re.findall(r"""(?:https?:)?//[^\s"'<>)]+""", html):
         assert urlsplit(url).hostname in (None, "testserver"), url
+    # No inline script or style (the Content-Security-Policy forbids them).
+    assert "<style" not in html
+    assert not re.findall(r"<script(?![^>]*\ssrc=)[^>]*>", html)
     assets = re.findall(r"""(?:src|href)="([^"]+)\"""", html)
-    assert len(assets) >= 3
+    assert len(assets) >= 5
+    start_script = "/api/v1/docs/?script="
     for asset in assets:
-        assert asset.startswith("/static/drf_spectacular_sidecar/"), asset
+        if asset == start_script:
+            continue
+        assert asset.startswith("/static/"), asset
         assert finders.find(asset.removeprefix("/static/")), asset
-    # The schema comes from here too, and no "valid" badge is fetched from swagger.io.
-    assert 'url: "/api/v1/schema/"' in html
-    assert '"validatorUrl": null' in html
+    # Swagger UI's start-up script is served on its own, and it too is from this site:
+    # the schema comes from here, and no "valid" badge is fetched from swagger.io.
+    assert start_script in assets
+    script = APIClient().get(start_script)
+    assert script.status_code == 200
+    assert script["Content-Type"].startswith("application/javascript")
+    start = script.content.decode()
+    assert '"/api/v1/schema/"' in start
+    assert '"validatorUrl": null' in start
+    for url in re.findall(r"""(?:https?:)?//[^\s"'<>)]+""", start):
+        assert urlsplit(url).hostname in (None, "testserver"), url
 
 
 # Schemathesis: the running API against its own schema.
