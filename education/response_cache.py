@@ -7,14 +7,10 @@ that could alter an answer (publish, unpublish, move, delete, a condition, a
 restriction, an image) sets a new version (`signal_handlers`), and older entries are
 never read again. Entries also end at the next moment content changes by the clock
 alone: a page's or condition's expiry time, or midnight, when review statuses move on.
-
-The version is random, not a counter: if the cache loses it (Redis restarted), a new
-one cannot coincide with a version whose entries may still be stored.
 """
 
 import datetime
 import hashlib
-import uuid
 
 from django.conf import settings
 from django.core.cache import cache
@@ -22,23 +18,9 @@ from django.db.models import Min
 from django.utils import timezone
 from wagtail.models import Page
 
+from .content_version import content_version
 from .selectors import refused_restrictions
 from .snippets import Condition
-
-VERSION_KEY = "education:content-version"
-
-
-def content_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
-        # Another process may have added its own first: everyone uses the stored one.
-        version = cache.get(VERSION_KEY) or "uncached"
-    return version
-
-
-def new_content_version(**kwargs):
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
 def audience(request):

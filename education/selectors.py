@@ -11,6 +11,7 @@ from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
+from .content_version import content_version
 from .snippets import Condition
 
 
@@ -38,23 +39,22 @@ def published_conditions():
     return Condition.objects.filter(_not_expired(), live=True)
 
 
-RESTRICTIONS_CACHE_KEY = "education:page-view-restrictions"
-
-
 def all_restrictions():
     """Every page view restriction with its page and groups, cached until one changes.
 
-    `signal_handlers` clears the cache whenever a restriction, its groups or the page
-    tree changes, so every request need not ask the database.
+    Kept under the content version, which `signal_handlers` replaces whenever a
+    restriction, its groups or the page tree changes, so every request need not ask
+    the database.
     """
-    restrictions = cache.get(RESTRICTIONS_CACHE_KEY)
+    key = f"education:page-view-restrictions:{content_version()}"
+    restrictions = cache.get(key)
     if restrictions is None:
         restrictions = list(
             PageViewRestriction.objects.select_related("page").prefetch_related("groups")
         )
-        # Not forever: if the cache was unreachable when a restriction changed, the
-        # clearing was lost, and a stale copy must not outlive the answers it shaped.
-        cache.set(RESTRICTIONS_CACHE_KEY, restrictions, settings.EDUCATION_CACHE_SECONDS)
+        # Not forever: if the cache was unreachable when a restriction changed, the new
+        # version was lost, and a stale copy must not outlive the answers it shaped.
+        cache.set(key, restrictions, settings.EDUCATION_CACHE_SECONDS)
     return restrictions
 
 

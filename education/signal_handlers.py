@@ -1,7 +1,6 @@
 """Keep what the app caches in step with what editors change."""
 
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from knox.models import AuthToken
@@ -9,10 +8,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import response_cache
+from . import content_version
 from .api.answer_cache import forget_readers
 from .pages import EducationPage
-from .selectors import RESTRICTIONS_CACHE_KEY
 from .snippets import Condition, ConditionCode, ConditionRelation, ConditionResource
 
 # Everything an answer shows comes from these; renditions are left out, since pages
@@ -29,15 +27,11 @@ CONTENT_MODELS = (
 )
 
 
-def forget_restrictions(**kwargs):
-    cache.delete(RESTRICTIONS_CACHE_KEY)
-
-
 def content_changed(**kwargs):
-    response_cache.new_content_version()
+    content_version.new_content_version()
     # Again once the change is committed: an answer made from the old rows during the
     # transaction may have been stored under the first new version.
-    transaction.on_commit(response_cache.new_content_version)
+    transaction.on_commit(content_version.new_content_version)
 
 
 def model_changed(sender, instance, **kwargs):
@@ -69,12 +63,6 @@ def memberships_changed(sender, instance, action, **kwargs):
 
 
 def connect():
-    post_save.connect(forget_restrictions, sender=PageViewRestriction)
-    post_delete.connect(forget_restrictions, sender=PageViewRestriction)
-    m2m_changed.connect(forget_restrictions, sender=PageViewRestriction.groups.through)
-    # A move changes the paths that restrictions are matched by.
-    post_page_move.connect(forget_restrictions)
-
     post_save.connect(model_changed)
     post_delete.connect(model_changed)
     for signal in (page_published, page_unpublished, post_page_move):
