@@ -21,12 +21,12 @@ from knox.crypto import hash_token
 from knox.models import AuthToken
 
 from ..response_cache import answer_key, audience, content_version, seconds_to_keep
-from .conditional import not_modified
+from .authentication import well_formed
+from .conditional import KEPT_ON_304, not_modified
 
 CACHED_ADDRESSES = re.compile(r"^/api/v1/(articles|conditions|treatments)/")
 # Headers a fresh answer gets from the view and the middleware inside this one.
 UNCACHED_HEADERS = {"set-cookie", "content-length", "date"}
-KEPT_ON_304 = ("ETag", "Last-Modified", "Cache-Control", "Vary")
 
 
 def _reader_key(digest):
@@ -42,9 +42,7 @@ def _bearer_digest(request):
     if len(parts) != 2 or parts[0].lower() != b"bearer":
         return None
     token = parts[1]
-    if not token.isascii() or not token.decode().isprintable():
-        return None
-    return hash_token(token.decode())
+    return hash_token(token.decode()) if well_formed(token) else None
 
 
 def _expired(expiry):

@@ -7,11 +7,18 @@ from rest_framework.exceptions import AuthenticationFailed
 from . import schema  # noqa: F401  (describes this scheme in the OpenAPI schema)
 
 
+def well_formed(token):
+    """Whether the token's bytes could be a token at all: printable ASCII.
+
+    knox decodes a token as UTF-8 and looks it up as given: other bytes would be a 500
+    (and a NUL breaks PostgreSQL queries).
+    """
+    return token.isascii() and token.decode().isprintable()
+
+
 class BearerTokenAuthentication(TokenAuthentication):
     def authenticate_credentials(self, token):
-        # knox decodes the token as UTF-8 and looks it up as given: other bytes would be a
-        # 500 (and a NUL breaks PostgreSQL queries). A real token is printable ASCII.
-        if not token.isascii() or not token.decode().isprintable():
+        if not well_formed(token):
             raise AuthenticationFailed("Invalid token.")
         return super().authenticate_credentials(token)
 

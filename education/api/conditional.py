@@ -11,6 +11,9 @@ from django.utils.http import http_date, parse_http_date_safe
 from rest_framework import status
 from rest_framework.response import Response
 
+# What a 304 repeats of the full answer.
+KEPT_ON_304 = ("ETag", "Last-Modified", "Cache-Control", "Vary")
+
 
 def _etag_matches(header, etag):
     if not header:
@@ -47,7 +50,7 @@ class ConditionalGetMixin:
             response["Last-Modified"] = http_date(self.last_modified.timestamp())
         if not_modified(request, etag, response.get("Last-Modified")):
             unchanged = Response(status=status.HTTP_304_NOT_MODIFIED)
-            for header in ("ETag", "Last-Modified", "Cache-Control", "Vary"):
+            for header in KEPT_ON_304:
                 if header in response:
                     unchanged[header] = response[header]
             # The full answer rides along, for the answer cache to keep.
