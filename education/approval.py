@@ -19,7 +19,7 @@ def publish_approved(workflow_state, user=None):
     deliberately not given publish permission, and the approval of the last task,
     which only they can give, is the permission.
     """
-    from .review import ClinicallyReviewed
+    from .models.review import ClinicallyReviewed
 
     revision = workflow_state.content_object.get_latest_revision()
     approved = revision.as_object()

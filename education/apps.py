@@ -7,7 +7,8 @@ class EducationConfig(AppConfig):
     verbose_name = "Patient education"
 
     def ready(self):
-        from . import audit, signal_handlers
+        from . import publishing
+        from .caching import readers
 
-        signal_handlers.connect()
-        audit.connect_signals()
+        publishing.connect()
+        readers.connect()

@@ -1,7 +1,9 @@
 """The StreamField blocks editors build education pages from.
 
 One StructBlock per concept. Blocks that refer to conditions hand their templates only
-the published ones (`published_conditions`), so a draft or deleted condition is skipped.
+the published ones (`access.only_published`), so a draft, expired or deleted condition is
+skipped; the API's bodies (`api/body.py`) and treatments (`features/treatments.py`) read
+the stored ids and keep only `Condition.objects.published()`: the same rule.
 """
 
 from django.core.exceptions import ValidationError
@@ -10,8 +12,8 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from .readability import rich_text_lines
-from .selectors import is_published, only_published
+from .access import is_published, only_published
+from .text import rich_text_lines
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 

@@ -10,8 +10,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from education.models import EducationIndexPage, EducationPage
-from education.snippets import ConditionCode
+from education.models import ConditionCode, EducationIndexPage, EducationPage
 
 HIDDEN_FROM_EVERYONE = [
     "Draft only article",

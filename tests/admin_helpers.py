@@ -8,7 +8,7 @@ from wagtail.test.utils.form_data import (
 )
 
 from education.blocks import PARAGRAPH_FEATURES
-from education.snippets import OVERVIEW_FEATURES
+from education.models.conditions import OVERVIEW_FEATURES
 
 SAVE = {}
 SUBMIT = {"action-submit": "action-submit"}

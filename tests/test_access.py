@@ -13,7 +13,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
-from education.reading_list import ReadingRecord
+from education.models import ReadingRecord
 from tests.access_content import HIDDEN_FROM_EVERYONE, RESTRICTED
 
 RESTRICTED_TITLE = "Members only biologics guide"

@@ -8,9 +8,9 @@ from django.test import Client
 from wagtail import log_actions
 from wagtail.models import ModelLogEntry, PageLogEntry
 
-from education.audit import SIGN_IN, SIGN_IN_FAILED
+from accounts.sign_in_audit import SIGN_IN, SIGN_IN_FAILED
 from education.models import Condition
-from education.workflow import READING_LEVEL_OVERRIDE
+from education.models.review_task import READING_LEVEL_OVERRIDE
 
 from .admin_helpers import (
     CONDITIONS_URL,

@@ -51,7 +51,7 @@ def api(patient):
 
 
 def test_a_failing_portal_view_shows_the_friendly_page(signed_in, monkeypatch):
-    monkeypatch.setattr("education.reading_list.records_for", fail(RuntimeError))
+    monkeypatch.setattr("education.features.reading_list.saved_records", fail(RuntimeError))
     response = signed_in.get("/reading-list/")
     assert response.status_code == 500
     assert "Something went wrong on our side" in response.content.decode()
@@ -137,7 +137,7 @@ def test_loading_the_session_with_the_database_down_is_a_calm_503(signed_in, dat
 
 
 def test_a_view_that_loses_the_database_is_a_calm_503(signed_in, monkeypatch):
-    monkeypatch.setattr("education.reading_list.records_for", fail(OperationalError))
+    monkeypatch.setattr("education.features.reading_list.saved_records", fail(OperationalError))
     assert_back_shortly_page(signed_in.get("/reading-list/"))
 
 

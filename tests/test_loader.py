@@ -7,7 +7,6 @@ from wagtail.models import Page, Revision, Site
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search.backends import get_search_backend
 
-from education import seed_content
 from education.models import (
     Condition,
     ConditionCode,
@@ -17,7 +16,9 @@ from education.models import (
     EducationPage,
     PortalHomePage,
 )
-from education.readability import flesch_kincaid_grade, join_as_sentences
+from education.models.reading_level import flesch_kincaid_grade
+from education.seed import content as seed_content
+from education.text import join_as_sentences
 
 from .admin_helpers import SUBMIT, condition_form, workflow_action_url
 from .two_factor_helpers import pass_second_factor

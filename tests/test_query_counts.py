@@ -6,8 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from education.content_version import new_content_version
-from education.reading_list import ReadingRecord
+from education.models import ReadingRecord
+from education.publishing import new_content_version
 
 MAX_QUERIES = 25
 

@@ -11,15 +11,14 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from education.blocks import PARAGRAPH_FEATURES
 from education.models import EducationPage
-from education.readability import (
+from education.models.reading_level import (
     flesch_kincaid_grade,
     hardest_sentences,
-    join_as_sentences,
     reading_time_minutes,
-    rich_text_lines,
     sentences,
     smog_grade,
 )
+from education.text import join_as_sentences, rich_text_lines
 
 SIMPLE = "Rest helps. Heat helps too. Walk a bit each day. Sleep well at night."
 HARD = (

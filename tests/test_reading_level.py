@@ -9,9 +9,9 @@ from bs4 import BeautifulSoup
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from education.models import Condition, EducationPage
-from education.readability import flesch_kincaid_grade, join_as_sentences, smog_grade
-from education.reading_level import ReadingLevel
-from education.snippets import OVERVIEW_FEATURES
+from education.models.conditions import OVERVIEW_FEATURES
+from education.models.reading_level import ReadingLevel, flesch_kincaid_grade, smog_grade
+from education.text import join_as_sentences
 
 SIMPLE = "Rest helps. Heat helps too. Walk a bit each day. Sleep well at night."
 HARD_SENTENCES = [

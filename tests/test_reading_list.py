@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import User
 
-from education.reading_list import ReadingRecord
+from education.models import ReadingRecord
 from tests.two_factor_helpers import pass_second_factor
 
 

@@ -11,7 +11,7 @@ from django.test import Client
 from knox.models import AuthToken
 from rest_framework.test import APIClient
 
-from education.reading_list import ReadingRecord
+from education.models import ReadingRecord
 
 TEN_MB = 10 * 1024 * 1024
 LONG = "x" * 20_000

@@ -9,8 +9,8 @@ from django.contrib.auth.models import User
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from education.models import Condition, EducationPage
-from education.review import ReviewStatus, add_months, review_status, review_status_since
-from education.snippets import OVERVIEW_FEATURES
+from education.models.conditions import OVERVIEW_FEATURES
+from education.models.review import ReviewStatus, add_months, review_status, review_status_since
 from tests.clock import TODAY
 
 

@@ -12,8 +12,8 @@ import time_machine
 from bs4 import BeautifulSoup
 from django.core.management import CommandError, call_command
 
-from education.review import ReviewStatus
-from education.review_cycle import due_for_review
+from education.features.review_cycle import due_for_review
+from education.models.review import ReviewStatus
 from tests.clock import TODAY
 
 from .admin_helpers import refused

@@ -11,7 +11,7 @@ from django.test import Client
 from knox.models import AuthToken
 from rest_framework.test import APIClient
 
-from education.snippets import ConditionRelation
+from education.models import ConditionRelation
 
 # Keywords and schemes only: any other source would be a host.
 NOT_A_HOST = {"'self'", "'none'", "'unsafe-inline'", "data:", "blob:"}

@@ -4,7 +4,7 @@ import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from education.models import Condition, ConditionCode, ConditionRelation, ConditionResource
-from education.snippets import OVERVIEW_FEATURES
+from education.models.conditions import OVERVIEW_FEATURES
 
 LISTING_URL = "/admin/snippets/education/condition/"
 ADD_URL = f"{LISTING_URL}add/"

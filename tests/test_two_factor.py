@@ -13,9 +13,9 @@ from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import ModelLogEntry
 
-from education.audit import TWO_FACTOR_ENROLLED, TWO_FACTOR_FAILED, TWO_FACTOR_RESET
-from education.snippets import Condition
-from portal.two_factor import PENDING_SECRET_SESSION_KEY
+from accounts.sign_in_audit import TWO_FACTOR_ENROLLED, TWO_FACTOR_FAILED, TWO_FACTOR_RESET
+from accounts.two_factor.devices import PENDING_SECRET_SESSION_KEY
+from education.models import Condition
 
 from .admin_helpers import CONDITIONS_URL, condition_form
 from .two_factor_helpers import code_for, enrolled_device, verified_client

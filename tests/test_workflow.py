@@ -11,7 +11,7 @@ from django.core import mail
 from wagtail.models import ModelLogEntry, PageLogEntry, TaskState, WorkflowState
 
 from education.models import Condition, EducationPage
-from education.workflow import APPROVE_ABOVE_LIMIT, READING_LEVEL_OVERRIDE
+from education.models.review_task import APPROVE_ABOVE_LIMIT, READING_LEVEL_OVERRIDE
 from tests.clock import TODAY
 
 from .admin_helpers import (

@@ -1,10 +1,17 @@
-"""knox bearer tokens, checked in one query per request."""
+"""Checking a bearer token on each request: knox's check, or for content answers the
+token's reader from the cache.
+
+Kept apart from the sign-in views: DRF imports its default authentication class while it
+loads its own views, so this module must not import them.
+"""
 
 from django.utils import timezone
 from knox.auth import TokenAuthentication
+from knox.crypto import hash_token
 from rest_framework.exceptions import AuthenticationFailed
 
-from . import schema  # noqa: F401  (describes this scheme in the OpenAPI schema)
+from ..caching import readers
+from . import schema  # noqa: F401  (describes the bearer scheme in the OpenAPI schema)
 
 
 def well_formed(token):
@@ -17,12 +24,26 @@ def well_formed(token):
 
 
 class BearerTokenAuthentication(TokenAuthentication):
+    """knox's check, in one query per request."""
+
     def authenticate_credentials(self, token):
         if not well_formed(token):
             raise AuthenticationFailed("Invalid token.")
         return super().authenticate_credentials(token)
 
     def _cleanup_token(self, auth_token):
-        # knox also sweeps the user's other expired tokens on every request, a query
-        # each time; the login view does that sweep instead.
+        # knox's private sweep of the user's other expired tokens costs a query on every
+        # request (tests/api/test_query_counts.py counts it); the login view sweeps instead.
         return auth_token.expiry is not None and auth_token.expiry < timezone.now()
+
+
+class ReaderAuthentication(BearerTokenAuthentication):
+    """For content answers: the token's reader from the cache when it is known (no query),
+    otherwise knox's check. Its user is enough to read and to be throttled, no more."""
+
+    def authenticate_credentials(self, token):
+        if well_formed(token):
+            reader = readers.find(hash_token(token.decode()))
+            if reader is not None:
+                return reader.user(), reader
+        return super().authenticate_credentials(token)

@@ -12,7 +12,7 @@ from wagtail.rich_text import expand_db_html
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from ..blocks import raw_list_items
-from ..selectors import published_conditions
+from ..models import Condition
 
 IMAGE_RENDITION = "max-1200x1200"
 
@@ -86,7 +86,7 @@ def serialize_body(page):
     condition_ids, image_ids = _collect(stream_block, raw_body)
     conditions = {
         pk: {"slug": slug, "name": name}
-        for pk, slug, name in published_conditions()
+        for pk, slug, name in Condition.objects.published()
         .filter(pk__in=condition_ids)
         .values_list("pk", "slug", "name")
     }

@@ -1,11 +1,10 @@
-"""One error shape for every API failure: {"detail", "code"} plus field errors.
-
-Field errors sit under "errors", keyed by the parameter or field they are about.
+"""DRF's failures in the one error shape (portal/http/errors.py): {"detail", "code"}, plus
+field errors under "errors", keyed by the parameter or field they are about.
 """
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -47,13 +46,3 @@ def exception_handler(exc, context):
         code = exc.get_codes() if isinstance(exc, exceptions.APIException) else "error"
         response.data = {"detail": str(detail), "code": code if isinstance(code, str) else "error"}
     return response
-
-
-def error_response(detail, code, status):
-    """An error in this shape from outside a DRF view (a plain view or middleware)."""
-    return JsonResponse({"detail": detail, "code": code}, status=status)
-
-
-def not_found(request, *args, **kwargs):
-    """Unknown addresses under /api/ answer in the API's shape, never with a portal page."""
-    return error_response("Not found.", "not_found", 404)

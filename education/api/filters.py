@@ -7,8 +7,7 @@ from django.core.exceptions import ValidationError
 from django.forms import ModelChoiceField
 from drf_spectacular.utils import extend_schema_field
 
-from ..selectors import published_conditions
-from ..snippets import Condition, ConditionCode
+from ..models import Condition, ConditionCode
 
 MAX_QUERY_LENGTH = 200
 
@@ -85,7 +84,7 @@ class ConditionSlugFilter(django_filters.ModelChoiceFilter):
     field_class = ConditionSlugField
 
     def __init__(self, *args, **kwargs):
-        super().__init__(*args, queryset=lambda request: published_conditions(), **kwargs)
+        super().__init__(*args, queryset=lambda request: Condition.objects.published(), **kwargs)
 
 
 class ArticleFilter(django_filters.FilterSet):

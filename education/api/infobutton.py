@@ -14,9 +14,8 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ..pages import EducationPage
-from ..selectors import published_conditions, readable_pages
-from ..snippets import ConditionCode
+from ..access import Audience, readable_pages
+from ..models import Condition, ConditionCode, EducationPage
 from .serializers import ErrorSerializer
 
 CODE_SYSTEMS = {
@@ -94,7 +93,7 @@ class InfobuttonView(APIView):
         query = InfobuttonQuery.from_query(request.query_params)
         system = CODE_SYSTEMS[query["code_system"]]
         condition = (
-            published_conditions()
+            Condition.objects.published()
             .filter(codes__system=system, codes__code__iexact=query["code"])
             .first()
         )
@@ -111,7 +110,7 @@ class InfobuttonView(APIView):
                 )
             )
             articles = (
-                readable_pages(request, EducationPage)
+                readable_pages(Audience.of_request(request), EducationPage)
                 .filter(conditions=condition)
                 .defer_streamfields()
                 .order_by("title")

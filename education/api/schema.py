@@ -44,6 +44,20 @@ class BearerTokenScheme(OpenApiAuthenticationExtension):
         }
 
 
+class ReaderScheme(OpenApiAuthenticationExtension):
+    """Content views check the same bearer token (from the cache when it is known): to a
+    client it is the one scheme, which the other views describe."""
+
+    target_class = "education.api.authentication.ReaderAuthentication"
+    name = []
+
+    def get_security_requirement(self, auto_schema):
+        return {BearerTokenScheme.name: []}
+
+    def get_security_definition(self, auto_schema):
+        return []
+
+
 def only_this_api(endpoints, **kwargs):
     """Describe /api/v1/ only: Wagtail's admin API is no part of it."""
     return [endpoint for endpoint in endpoints if endpoint[0].startswith(API_PREFIX)]

@@ -6,9 +6,8 @@ from rest_framework import serializers
 from wagtail.rich_text import expand_db_html
 
 from ..blocks import TreatmentBlock
-from ..pages import EducationPage
-from ..review import ReviewStatus
-from ..snippets import Condition
+from ..models import Condition, EducationPage
+from ..models.review import ReviewStatus
 from .body import serialize_body
 
 

@@ -2,7 +2,9 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
-from . import auth, errors, infobutton, views
+from portal.http.errors import not_found
+
+from . import infobutton, sign_in, views
 
 app_name = "api"
 
@@ -12,9 +14,9 @@ router.register("articles", views.ArticleViewSet, basename="article")
 router.register("me/saved", views.SavedArticleViewSet, basename="saved")
 
 urlpatterns = [
-    path("auth/login/", auth.LoginView.as_view(), name="login"),
-    path("auth/logout/", auth.LogoutView.as_view(), name="logout"),
-    path("auth/logout-all/", auth.LogoutAllView.as_view(), name="logout-all"),
+    path("auth/login/", sign_in.LoginView.as_view(), name="login"),
+    path("auth/logout/", sign_in.LogoutView.as_view(), name="logout"),
+    path("auth/logout-all/", sign_in.LogoutAllView.as_view(), name="logout-all"),
     path("treatments/", views.TreatmentListView.as_view(), name="treatments"),
     path("sync/", views.SyncView.as_view(), name="sync"),
     path("me/", views.MeView.as_view(), name="me"),
@@ -29,5 +31,5 @@ urlpatterns = [
         name="docs",
     ),
     path("", include(router.urls)),
-    re_path(r"^.*$", errors.not_found),
+    re_path(r"^.*$", not_found),
 ]

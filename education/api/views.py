@@ -1,4 +1,4 @@
-"""The content, reading-list and sync endpoints. Each asks `selectors` what the user may read."""
+"""The content, reading-list and sync endpoints. Each asks `access` what the user may read."""
 
 import datetime
 import re
@@ -17,15 +17,14 @@ from rest_framework import generics, mixins, serializers, status, viewsets
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from .. import reading_list, sync
-from ..pages import EducationPage
-from ..reading_list import ReadingRecord
-from ..review import review_status_since
-from ..selectors import published_conditions, readable_pages
-from ..snippets import ConditionRelation
-from ..treatments import treatments_for
+from ..access import Audience, readable_pages
+from ..caching.answers import CachedAnswers
+from ..features import reading_list, sync
+from ..features.treatments import treatments_for
+from ..models import Condition, ConditionRelation, EducationPage, ReadingRecord
+from ..models.review import review_status_since
 from . import filters
-from .conditional import ConditionalGetMixin
+from .authentication import ReaderAuthentication
 from .serializers import (
     ArticleDetailSerializer,
     ArticleSerializer,
@@ -68,35 +67,37 @@ def _latest(moments):
     return max((moment for moment in moments if moment), default=None)
 
 
-class ContentViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
+class ContentViewSet(CachedAnswers, viewsets.ReadOnlyModelViewSet):
+    authentication_classes = [ReaderAuthentication]
     filter_backends = [DjangoFilterBackend]
 
-    def list(self, request, *args, **kwargs):
-        response = super().list(request, *args, **kwargs)
-        self.last_modified = _latest(_modified_at(obj) for obj in self._page_objects)
-        return response
-
     def paginate_queryset(self, queryset):
-        self._page_objects = super().paginate_queryset(queryset)
-        return self._page_objects
-
-    def retrieve(self, request, *args, **kwargs):
-        response = super().retrieve(request, *args, **kwargs)
-        self.last_modified = _modified_at(self._object)
-        return response
+        page = super().paginate_queryset(queryset)
+        self.last_modified = _latest(_modified_at(obj) for obj in page)
+        return page
 
     def get_object(self):
-        self._object = super().get_object()
-        return self._object
+        obj = super().get_object()
+        self.last_modified = _modified_at(obj)
+        return obj
+
+
+def published_condition_refs(lookup="conditions"):
+    """An article's published conditions, as `published_conditions`, for the serializers."""
+    return Prefetch(
+        lookup,
+        queryset=Condition.objects.published().only("slug", "name").order_by("name"),
+        to_attr="published_conditions",
+    )
 
 
 def conditions_queryset():
-    return published_conditions().prefetch_related(
+    return Condition.objects.published().prefetch_related(
         "codes",
         "resources",
         Prefetch(
             "related_links",
-            queryset=ConditionRelation.objects.filter(related__in=published_conditions())
+            queryset=ConditionRelation.objects.filter(related__in=Condition.objects.published())
             .select_related("related")
             .order_by("sort_order"),
             to_attr="published_related_links",
@@ -130,12 +131,8 @@ class ArticleViewSet(ContentViewSet):
         if getattr(self, "swagger_fake_view", False):
             # Describing the schema needs only the model, not the reader's access.
             return EducationPage.objects.none()
-        articles = readable_pages(self.request, EducationPage).prefetch_related(
-            Prefetch(
-                "conditions",
-                queryset=published_conditions().only("slug", "name").order_by("name"),
-                to_attr="published_conditions",
-            )
+        articles = readable_pages(self.audience(), EducationPage).prefetch_related(
+            published_condition_refs()
         )
         if self.action != "retrieve":
             articles = articles.defer_streamfields()
@@ -151,7 +148,7 @@ class PublishedConditionField(serializers.SlugRelatedField):
 
     def get_queryset(self):
         # Not a queryset made at import: "not expired" means not expired now.
-        return published_conditions()
+        return Condition.objects.published()
 
     def to_internal_value(self, data):
         if not isinstance(data, str) or not re.fullmatch(SLUG_PATTERN, data):
@@ -167,15 +164,16 @@ class TreatmentQuery(serializers.Serializer):
 
 
 @extend_schema(parameters=[TreatmentQuery])
-class TreatmentListView(ConditionalGetMixin, generics.ListAPIView):
+class TreatmentListView(CachedAnswers, generics.ListAPIView):
     """Treatments from the articles the user may read, each with the article it comes from."""
 
+    authentication_classes = [ReaderAuthentication]
     serializer_class = TreatmentSerializer
 
     def get_queryset(self):
         query = TreatmentQuery(data=self.request.query_params)
         query.is_valid(raise_exception=True)
-        treatments = treatments_for(self.request, query.validated_data.get("condition"))
+        treatments = treatments_for(self.audience(), query.validated_data.get("condition"))
         self.last_modified = _latest(t.article.last_published_at for t in treatments)
         return treatments
 
@@ -207,17 +205,8 @@ class SavedArticleViewSet(
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return ReadingRecord.objects.none()
-        return (
-            reading_list.records_for(self.request)
-            .filter(saved_at__isnull=False)
-            .prefetch_related(
-                Prefetch(
-                    "page__conditions",
-                    queryset=published_conditions().only("slug", "name").order_by("name"),
-                    to_attr="published_conditions",
-                )
-            )
-            .order_by("-saved_at")
+        return reading_list.saved_records(Audience.of_request(self.request)).prefetch_related(
+            published_condition_refs("page__conditions")
         )
 
     def get_serializer_class(self):
@@ -231,7 +220,8 @@ class SavedArticleViewSet(
         data = SaveArticleSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         article = get_object_or_404(
-            readable_pages(request, EducationPage), pk=data.validated_data["article"]
+            readable_pages(Audience.of_request(request), EducationPage),
+            pk=data.validated_data["article"],
         )
         reading_list.save_article(request.user, article)
         record = self.get_queryset().get(page=article)
@@ -258,5 +248,7 @@ class SyncView(APIView):
         query = SyncQuery(data=request.query_params)
         query.is_valid(raise_exception=True)
         return Response(
-            SyncSerializer(sync.changes_since(request, query.validated_data["since"])).data
+            SyncSerializer(
+                sync.changes_since(Audience.of_request(request), query.validated_data["since"])
+            ).data
         )

@@ -1,6 +1,5 @@
 """Settings shared by every environment. Environment variables choose the services."""
 
-import os
 from datetime import timedelta
 from importlib.util import find_spec
 from pathlib import Path
@@ -9,19 +8,19 @@ import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
+from .environment import env_float, env_int, env_list, env_str
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY = env_str("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 DEBUG = False
 
 INSTALLED_APPS = [
-    "portal",
+    # First, so its admin templates replace Wagtail's (see portal/admin_scripts).
+    "portal.admin_scripts",
+    "accounts",
     "education",
     "wagtail.contrib.settings",
     "wagtail.contrib.frontend_cache",
@@ -57,19 +56,17 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Right after security: static files need no session, user or CSRF check.
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "portal.security_headers.ContentSecurityPolicyMiddleware",
-    "portal.request_limits.RequestLimitsMiddleware",
+    "portal.http.security_headers.ContentSecurityPolicyMiddleware",
+    "portal.http.request_limits.RequestLimitsMiddleware",
     "corsheaders.middleware.CorsMiddleware",
-    # Before sessions and authentication: a cache hit needs neither.
-    "education.api.answer_cache.AnswerCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "portal.middleware.StaffSecondFactorMiddleware",
-    "portal.middleware.PortalLoginRequiredMiddleware",
-    "portal.middleware.PrivatePagesMiddleware",
+    "accounts.two_factor.gate.StaffSecondFactorMiddleware",
+    "portal.http.sign_in.PortalLoginRequiredMiddleware",
+    "portal.http.sign_in.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -92,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "education.caching.fragments.content_cache",
             ],
         },
     },
@@ -101,14 +99,14 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+        conn_max_age=env_int("CONN_MAX_AGE", 0),
         conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Local memory unless REDIS_URL names a Redis server.
-REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -128,18 +126,18 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-us"
-TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
+TIME_ZONE = env_str("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATIC_ROOT = Path(env_str("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", BASE_DIR / "media"))
 
-WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Patient education")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Patient education")
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # The admin must not reach outside the hospital's network.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -157,31 +155,30 @@ LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/accounts/login/"
 
 # Sessions end after this many idle minutes: every request pushes the expiry on.
-SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_MINUTES", "30")) * 60
+SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 30) * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
 # Repeated failed sign-ins lock the username, and separately the client address.
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_LOCKOUT_CALLABLE = "portal.lockout.lockout_response"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 # The address the connection came from or, behind API_NUM_PROXIES trusted proxies, the one
 # they saw, as the API's rate limits read it: a client-set X-Forwarded-For must not reset
 # the count, and behind a load balancer not every patient shares its address.
-AXES_CLIENT_IP_CALLABLE = "portal.lockout.client_address"
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_address"
 
-# Staff's second factor (portal/two_factor.py): always on, in every environment.
+# Staff's second factor (accounts/two_factor/): always on, in every environment.
 # Authenticator apps show this name beside the account.
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
 PATIENTS_GROUP = "Patients"
 # Staff may leave a new patient's password empty: the patient sets it from an email link.
 WAGTAILUSERS_PASSWORD_REQUIRED = False
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "patient-education@localhost")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "patient-education@localhost")
 
 # `load_education_content --demo-accounts` makes logins with published passwords: dev and test only.
 ALLOW_DEMO_ACCOUNTS = False
@@ -189,24 +186,20 @@ ALLOW_DEMO_ACCOUNTS = False
 
 # Clinical governance. A reviewer's approval sets the next review this many months ahead,
 # unless an item sets its own interval.
-REVIEW_INTERVAL_MONTHS = int(os.environ.get("REVIEW_INTERVAL_MONTHS", "12"))
+REVIEW_INTERVAL_MONTHS = env_int("REVIEW_INTERVAL_MONTHS", 12)
 # Approving the last task of a review workflow records the review, then publishes.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "education.approval.publish_approved"
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # Reading grades are US school grades, the higher of Flesch-Kincaid and SMOG. Editors are
 # warned above READING_GRADE_WARNING; above READING_GRADE_HARD_LIMIT (off unless set) a
 # reviewer can approve only with a recorded override.
-READING_GRADE_WARNING = float(os.environ.get("READING_GRADE_WARNING", "8"))
-READING_GRADE_HARD_LIMIT = (
-    float(os.environ["READING_GRADE_HARD_LIMIT"])
-    if os.environ.get("READING_GRADE_HARD_LIMIT")
-    else None
-)
+READING_GRADE_WARNING = env_float("READING_GRADE_WARNING", 8.0)
+READING_GRADE_HARD_LIMIT = env_float("READING_GRADE_HARD_LIMIT", None)
 
 
 # Rendered articles and API answers are cached per audience for at most this long, and
-# never past a change editors make or a scheduled expiry (education/response_cache.py).
-EDUCATION_CACHE_SECONDS = int(os.environ.get("EDUCATION_CACHE_SECONDS", "300"))
+# never past a publishing event or a scheduled expiry (education/caching/).
+EDUCATION_CACHE_SECONDS = env_int("EDUCATION_CACHE_SECONDS", 300)
 
 
 def require_secret_key():
@@ -219,30 +212,30 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["education.api.authentication.BearerTokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["education.api.parsers.JSONParser"],
-    "DEFAULT_PAGINATION_CLASS": "education.api.pagination.LimitOffsetPagination",
+    "DEFAULT_PARSER_CLASSES": ["education.api.conventions.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "education.api.conventions.LimitOffsetPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "education.api.errors.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.UserRateThrottle",
-        "education.api.throttling.AddressRateThrottle",
+        "education.api.conventions.AddressRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
-        "user": os.environ.get("API_THROTTLE_USER", "600/minute"),
-        "address": os.environ.get("API_THROTTLE_ADDRESS", "1200/minute"),
-        "login": os.environ.get("API_THROTTLE_LOGIN", "10/minute"),
+        "user": env_str("API_THROTTLE_USER", "600/minute"),
+        "address": env_str("API_THROTTLE_ADDRESS", "1200/minute"),
+        "login": env_str("API_THROTTLE_LOGIN", "10/minute"),
     },
     # Rate limits count by the connection's address, as axes does: without this DRF keys
     # them on a client-set X-Forwarded-For, and changing it would reset them. Behind
     # trusted proxies, set API_NUM_PROXIES to how many there are.
-    "NUM_PROXIES": int(os.environ.get("API_NUM_PROXIES", "0")),
+    "NUM_PROXIES": env_int("API_NUM_PROXIES", 0),
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 REST_KNOX = {
     "AUTH_HEADER_PREFIX": "Bearer",
-    "TOKEN_TTL": timedelta(hours=float(os.environ.get("API_TOKEN_HOURS", "10"))),
+    "TOKEN_TTL": timedelta(hours=env_float("API_TOKEN_HOURS", 10.0)),
     "AUTO_REFRESH": False,
 }
 SPECTACULAR_SETTINGS = {
@@ -270,8 +263,8 @@ SPECTACULAR_SETTINGS = {
 }
 # Content-Security-Policy
 # Everything from this site and nothing from anywhere else, in every environment: no
-# inline script or style, no third-party host, no frames. portal/security_headers.py
-# lets Wagtail's previews be framed by this site, and portal/admin_scripts.py starts the
+# inline script or style, no third-party host, no frames. portal/http/security_headers.py
+# lets Wagtail's previews be framed by this site, and portal/admin_scripts/ starts the
 # admin's widgets without inline scripts.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -292,7 +285,7 @@ CONTENT_SECURITY_POLICY = {
 CONTENT_SECURITY_POLICY_ADMIN_ADDITIONS = {"style-src": [UNSAFE_INLINE], "img-src": ["blob:"]}
 # Request bodies (files aside): the largest form is the admin's article editor, about
 # 40 KB for the longest seed article; API bodies are a few hundred bytes. Larger is a
-# 400, or a 413 under /api/. Addresses are limited in portal/request_limits.py.
+# 400, or a 413 under /api/. Addresses are limited in portal/http/request_limits.py.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
@@ -303,12 +296,12 @@ CORS_URLS_REGEX = r"^/api/.*$"
 # are shared. What happens when a service is down, and the services' options.
 
 # A request that needs the database while it is down answers 503 with Retry-After
-# (portal/errors.py). A PostgreSQL host that does not answer fails the request after
+# (portal/http/errors.py). A PostgreSQL host that does not answer fails the request after
 # this many seconds instead of holding the worker until gunicorn's timeout.
-SERVICE_UNAVAILABLE_RETRY_AFTER = int(os.environ.get("RETRY_AFTER_SECONDS", "30"))
+SERVICE_UNAVAILABLE_RETRY_AFTER = env_int("RETRY_AFTER_SECONDS", 30)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
-        os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
+        "DATABASE_CONNECT_TIMEOUT", 3
     )
 
 # With Redis down the cache answers "nothing cached" (IGNORE_EXCEPTIONS): pages are still
@@ -317,62 +310,62 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 # open then; the sign-in lockout lives in the database (axes) and still holds.
 if REDIS_URL:
     CACHES["default"]["OPTIONS"].update(
-        SOCKET_CONNECT_TIMEOUT=float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.5")),
-        SOCKET_TIMEOUT=float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+        SOCKET_CONNECT_TIMEOUT=env_float("REDIS_CONNECT_TIMEOUT", 0.5),
+        SOCKET_TIMEOUT=env_float("REDIS_TIMEOUT", 0.5),
     )
 
 # Uploads are refused above these sizes, and images above this many pixels before any
 # decoding, so a small file that decodes huge (a decompression bomb) cannot exhaust memory.
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(float(os.environ.get("IMAGE_MAX_UPLOAD_MB", "10")) * 2**20)
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", "40000000"))
-WAGTAILDOCS_MAX_UPLOAD_SIZE = int(float(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "20")) * 2**20)
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(env_float("IMAGE_MAX_UPLOAD_MB", 10) * 2**20)
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("IMAGE_MAX_PIXELS", 40_000_000)
+WAGTAILDOCS_MAX_UPLOAD_SIZE = int(env_float("DOCUMENT_MAX_UPLOAD_MB", 20) * 2**20)
 # Documents are always served through Django, so a private collection's restriction is
 # checked on every download; MEDIA_ROOT/documents must never be served directly.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # Search: Wagtail's database backend (PostgreSQL full-text search in production), or an
 # OpenSearch/Elasticsearch cluster shared by every app server.
-SEARCH_BACKENDS = {"elasticsearch8", "elasticsearch9", "opensearch2", "opensearch3"}
-SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "database")
+SEARCH_CLUSTER_BACKENDS = {"elasticsearch8", "elasticsearch9", "opensearch2", "opensearch3"}
+SEARCH_BACKEND = env_str("SEARCH_BACKEND", "database")
 if SEARCH_BACKEND == "database":
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-elif SEARCH_BACKEND in SEARCH_BACKENDS and os.environ.get("SEARCH_BACKEND_URL"):
+elif SEARCH_BACKEND in SEARCH_CLUSTER_BACKENDS and env_str("SEARCH_BACKEND_URL"):
     WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": f"wagtail.search.backends.{SEARCH_BACKEND}",
             "URLS": env_list("SEARCH_BACKEND_URL"),
-            "INDEX": os.environ.get("SEARCH_INDEX", "patient-education"),
-            "TIMEOUT": int(os.environ.get("SEARCH_TIMEOUT", "5")),
+            "INDEX": env_str("SEARCH_INDEX", "patient-education"),
+            "TIMEOUT": env_int("SEARCH_TIMEOUT", 5),
         }
     }
 else:
     raise ImproperlyConfigured(
-        f"SEARCH_BACKEND must be 'database' or one of {sorted(SEARCH_BACKENDS)} "
+        f"SEARCH_BACKEND must be 'database' or one of {sorted(SEARCH_CLUSTER_BACKENDS)} "
         "with SEARCH_BACKEND_URL set."
     )
 
 # Publishing or unpublishing a page purges its URLs from a CDN or caching proxy. Signed-in
 # pages are no-store, so such a cache holds only static files and public pages.
 WAGTAILFRONTENDCACHE = {}
-if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+if env_str("FRONTEND_CACHE_PURGE_URL"):
     # Varnish, nginx or Squid: a PURGE request for each URL, sent to this address.
     WAGTAILFRONTENDCACHE["http"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+        "LOCATION": env_str("FRONTEND_CACHE_PURGE_URL"),
     }
-if os.environ.get("CLOUDFLARE_ZONE_ID"):
-    if not os.environ.get("CLOUDFLARE_API_TOKEN"):
+if env_str("CLOUDFLARE_ZONE_ID"):
+    if not env_str("CLOUDFLARE_API_TOKEN"):
         raise ImproperlyConfigured("CLOUDFLARE_ZONE_ID needs CLOUDFLARE_API_TOKEN.")
     WAGTAILFRONTENDCACHE["cloudflare"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
-        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
-        "BEARER_TOKEN": os.environ["CLOUDFLARE_API_TOKEN"],
+        "ZONEID": env_str("CLOUDFLARE_ZONE_ID"),
+        "BEARER_TOKEN": env_str("CLOUDFLARE_API_TOKEN"),
     }
-if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+if env_str("CLOUDFRONT_DISTRIBUTION_ID"):
     # Credentials come from boto3's usual places (AWS_* variables, an instance role).
     if find_spec("boto3") is None:
         raise ImproperlyConfigured("CLOUDFRONT_DISTRIBUTION_ID needs boto3: pip install boto3.")
     WAGTAILFRONTENDCACHE["cloudfront"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
-        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+        "DISTRIBUTION_ID": env_str("CLOUDFRONT_DISTRIBUTION_ID"),
     }

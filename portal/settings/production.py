@@ -4,40 +4,35 @@
 set. Behind a proxy that terminates TLS, set SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto.
 """
 
-import os
-
 from .base import *  # noqa: F403
 from .base import DATABASES, REDIS_URL, require_secret_key
+from .environment import env_flag, env_int, env_str
 
 require_secret_key()
 
 
-def env_flag(name, default):
-    return os.environ.get(name, default).lower() in {"1", "true", "yes", "on"}
-
-
 DEBUG = False
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 
-SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", "true")
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
-SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("SECURE_HSTS_INCLUDE_SUBDOMAINS", "true")
+SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 # The preload flag only allows submission to browsers' preload list; it enrols nothing.
-SECURE_HSTS_PRELOAD = env_flag("SECURE_HSTS_PRELOAD", "true")
+SECURE_HSTS_PRELOAD = env_flag("SECURE_HSTS_PRELOAD", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview marks itself same-origin where it needs to.
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-if os.environ.get("SECURE_PROXY_SSL_HEADER"):
+if env_str("SECURE_PROXY_SSL_HEADER"):
     SECURE_PROXY_SSL_HEADER = (
-        "HTTP_" + os.environ["SECURE_PROXY_SSL_HEADER"].upper().replace("-", "_"),
+        "HTTP_" + env_str("SECURE_PROXY_SSL_HEADER").upper().replace("-", "_"),
         "https",
     )
 
 # Persistent database connections: opening one per request roughly halves throughput.
 # `conn_health_checks` (base) replaces a connection the database has closed.
-DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))
+DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 60)
 
 # Sessions read from the cache and written through to the database. Only with a cache
 # every worker shares (Redis): a per-process cache would keep a signed-out session alive
@@ -48,7 +43,7 @@ else:
     # gunicorn runs several worker processes, each with its own local-memory cache, and
     # an editor's change retires cached answers only in the process that saved it: no
     # per-audience caching (nor cached restriction lists) without a shared cache.
-    EDUCATION_CACHE_SECONDS = int(os.environ.get("EDUCATION_CACHE_SECONDS", "0"))
+    EDUCATION_CACHE_SECONDS = env_int("EDUCATION_CACHE_SECONDS", 0)
 
 # Static files with content-hashed names, compressed, served by WhiteNoise (base
 # MIDDLEWARE) with far-future cache headers: `manage.py collectstatic` on each deploy.

@@ -1,10 +1,9 @@
 """The test suite: fast hashing, in-memory email, no debug toolbar of any kind."""
 
-import os
-
 from .base import *  # noqa: F403
+from .environment import env_str
 
-SECRET_KEY = os.environ.get("SECRET_KEY") or "test-only-insecure-key"
+SECRET_KEY = env_str("SECRET_KEY") or "test-only-insecure-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405

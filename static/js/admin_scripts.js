@@ -1,5 +1,5 @@
 // Starts the Wagtail admin widgets that Wagtail would start with inline <script>s, which
-// the Content-Security-Policy forbids (portal/admin_scripts.py). Each is a hidden element
+// the Content-Security-Policy forbids (portal/admin_scripts/widgets.py). Each is a hidden element
 // naming its initialiser; it runs once, when the element enters the page (on load, or
 // when an inline panel adds a form), then the element goes, as a run script would.
 (() => {

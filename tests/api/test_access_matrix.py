@@ -17,7 +17,7 @@ from django.utils import timezone
 from knox.models import AuthToken
 from rest_framework.test import APIClient
 
-from education.reading_list import ReadingRecord
+from education.models import ReadingRecord
 from tests.access_content import (
     HIDDEN_FROM_EVERYONE,
     PUBLIC_TITLES,

@@ -12,8 +12,8 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 from wagtail.models import PageViewRestriction
 
-from education.content_version import new_content_version
-from education.reading_list import ReadingRecord
+from education.models import ReadingRecord
+from education.publishing import new_content_version
 
 PASSWORD = "count-queries-pass-1"
 BUDGET = {

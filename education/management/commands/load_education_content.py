@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from education.loader import ContentLoadError, load_education_content
+from education.seed.loader import ContentLoadError, load_education_content
 
 
 class Command(BaseCommand):

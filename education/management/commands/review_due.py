@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from education.review_cycle import due_for_review
+from education.features.review_cycle import due_for_review
 
 
 class Command(BaseCommand):

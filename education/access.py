@@ -1,0 +1,138 @@
+"""What an audience may read: the one place every page, listing, search, condition page,
+treatment, link, cache and API answer asks.
+
+An *audience* is who reads (the user and their groups) and in which language. Domain
+functions take one instead of an HTTP request, so commands and background tasks ask the
+same questions the portal and the API do.
+
+Readable means published (live, and not past its expiry time even before Wagtail's
+`publish_scheduled` job has run) and every view restriction on the page and its
+ancestors accepted for the audience.
+"""
+
+from functools import cached_property
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction
+
+from .publishing import content_version
+
+DEFAULT_LANGUAGE = "en"
+
+
+def not_expired():
+    return Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
+
+
+def is_published(obj):
+    """Live and not past its expiry time. Deleted references (None) are not."""
+    if obj is None or not obj.live:
+        return False
+    return obj.expire_at is None or obj.expire_at > timezone.now()
+
+
+def only_published(objects):
+    """The published items, in order: what a block shows of the conditions it names."""
+    return [obj for obj in objects if is_published(obj)]
+
+
+def published(queryset):
+    """The published rows of a queryset of pages or snippets with draft states."""
+    return queryset.filter(not_expired(), live=True)
+
+
+def all_restrictions():
+    """Every page view restriction with its page and groups.
+
+    Kept under the content version (`publishing`), which every privacy change, move and
+    delete replaces, so a request need not ask the database.
+    """
+    key = f"education:page-view-restrictions:{content_version()}"
+    restrictions = cache.get(key)
+    if restrictions is None:
+        restrictions = list(
+            PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+        )
+        # Not forever: if the cache was unreachable when a restriction changed, the new
+        # version was lost, and a stale copy must not outlive the answers it shaped.
+        cache.set(key, restrictions, settings.EDUCATION_CACHE_SECONDS)
+    return restrictions
+
+
+class Audience:
+    """Who reads, and in which language."""
+
+    def __init__(self, user=None, *, group_ids=None, language=DEFAULT_LANGUAGE):
+        self.user = user or AnonymousUser()
+        self.language = language
+        if group_ids is not None:
+            self.group_ids = frozenset(group_ids)
+
+    @classmethod
+    def of_request(cls, request):
+        """The audience of a portal request, worked out once per request."""
+        request = getattr(request, "_request", request)  # DRF's wrapper shares Django's
+        if not hasattr(request, "education_audience"):
+            request.education_audience = cls(request.user)
+        return request.education_audience
+
+    @cached_property
+    def group_ids(self):
+        if not self.user.is_authenticated:
+            return frozenset()
+        return frozenset(self.user.groups.values_list("pk", flat=True))
+
+    @property
+    def depends_on_groups(self):
+        """Whether this audience's groups decide anything it may read, today."""
+        return not self.user.is_superuser and any(
+            r.restriction_type == PageViewRestriction.GROUPS for r in all_restrictions()
+        )
+
+    def accepts(self, restriction):
+        """Wagtail's `accept_request`, for an audience rather than a request.
+
+        Wagtail reads the request's session and user; an audience has neither. A
+        shared-password restriction is never passed: a shared password identifies
+        nobody, and the portal never asks for one.
+        """
+        kind = restriction.restriction_type
+        if kind == PageViewRestriction.NONE:
+            return True
+        if kind == PageViewRestriction.LOGIN:
+            return self.user.is_authenticated
+        if kind == PageViewRestriction.GROUPS:
+            if self.user.is_superuser:
+                return True
+            # Asked only here, so an audience with no group restriction to pass costs no query.
+            return any(group.pk in self.group_ids for group in restriction.groups.all())
+        return False
+
+    @cached_property
+    def refused(self):
+        """The restrictions this audience does not pass."""
+        return [r for r in all_restrictions() if not self.accepts(r)]
+
+    @cached_property
+    def key(self):
+        """What this audience may read, as a short cache key: who it is does not matter."""
+        refused = "-".join(str(pk) for pk in sorted(r.pk for r in self.refused)) or "all"
+        return f"{refused}.{self.language}"
+
+
+def readable_pages(audience, model=Page):
+    """Pages of `model` this audience may read."""
+    queryset = published(model.objects.all())
+    for restriction in audience.refused:
+        queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
+    return queryset
+
+
+def can_read_page(audience, page):
+    if not is_published(page):
+        return False
+    return not any(page.path.startswith(r.page.path) for r in audience.refused)

@@ -1,0 +1,101 @@
+"""The API's content answers: cached per audience, behind DRF's authentication,
+permissions and throttles, with ETag and Last-Modified through Django's conditional GET.
+
+A request reaches the view like any other: authenticated (content views find the token's
+reader in the cache, so a known token costs no query), permitted and throttled. Then the
+answer for its audience comes from the cache, or is made and stored; either way a client
+that holds the current copy gets a 304. Answers hold what one user may read, so no shared
+cache may keep them: they are `Cache-Control: private` and vary on `Authorization`.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+    quote_etag,
+)
+from django.utils.http import http_date, parse_http_date_safe
+from knox.models import AuthToken
+from rest_framework import status
+from rest_framework.response import Response
+
+from ..access import Audience
+from ..publishing import content_version
+from . import readers
+from .keys import answer_key, seconds_to_keep
+
+
+class CachedAnswers:
+    """For DRF views that list and show content. Views set `self.last_modified` (a
+    datetime) while they build an answer, and ask `self.audience()` what may be read."""
+
+    last_modified = None
+    _store_as = None
+
+    def audience(self):
+        auth = self.request.auth
+        if isinstance(auth, readers.Reader):
+            return auth.audience()
+        return Audience.of_request(self.request)
+
+    def list(self, request, *args, **kwargs):
+        return self._answer(super().list, request, *args, **kwargs)
+
+    def retrieve(self, request, *args, **kwargs):
+        return self._answer(super().retrieve, request, *args, **kwargs)
+
+    def _answer(self, build, request, *args, **kwargs):
+        if settings.EDUCATION_CACHE_SECONDS > 0:
+            version = content_version()
+            reader = request.auth
+            if isinstance(reader, AuthToken):  # checked in the database: keep who it is
+                reader = readers.remember(
+                    reader, self.audience(), version, settings.EDUCATION_CACHE_SECONDS
+                )
+            if reader is not None:
+                key = answer_key(version, reader.audience_key, request)
+                stored = cache.get(key)
+                if stored is not None:
+                    return _from_cache(stored)
+                self._store_as = (key, version)
+        return build(request, *args, **kwargs)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        patch_vary_headers(response, ["Authorization"])
+        patch_cache_control(response, private=True, no_cache=True)
+        if request.method != "GET" or response.status_code != status.HTTP_200_OK:
+            return response
+        if isinstance(response, Response):  # made now, not taken from the cache
+            response.render()
+            response["ETag"] = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
+            if self.last_modified:
+                response["Last-Modified"] = http_date(self.last_modified.timestamp())
+            self._store(response)
+        return get_conditional_response(
+            request,
+            etag=response["ETag"],
+            last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+            response=response,
+        )
+
+    def _store(self, response):
+        if self._store_as is None:
+            return
+        key, version = self._store_as
+        seconds = seconds_to_keep(version)
+        if seconds >= 1:
+            headers = [(name, value) for name, value in response.items()]
+            cache.set(key, {"body": response.content, "headers": headers}, seconds)
+
+
+def _from_cache(stored):
+    response = HttpResponse(stored["body"])
+    for name, value in stored["headers"]:
+        response[name] = value
+    return response

@@ -1,0 +1,34 @@
+"""Search across the articles and conditions a patient may read."""
+
+from django import forms
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from ..access import Audience, readable_pages
+from ..models import Condition, EducationPage
+
+MAX_QUERY_LENGTH = 200
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label="Search for a condition, symptom or treatment",
+        max_length=MAX_QUERY_LENGTH,
+        strip=True,
+    )
+
+    def results(self, audience):
+        query = self.cleaned_data["q"]
+        return {
+            "conditions": list(Condition.objects.published().search(query)[:10]),
+            "articles": list(
+                readable_pages(audience, EducationPage).defer_streamfields().search(query)[:20]
+            ),
+        }
+
+
+@require_GET
+def search(request):
+    form = SearchForm(request.GET or None)
+    results = form.results(Audience.of_request(request)) if form.is_valid() else None
+    return render(request, "education/search.html", {"form": form, "results": results})

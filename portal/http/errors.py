@@ -1,0 +1,70 @@
+"""What a failing request answers: JSON under /api/, the portal's own pages elsewhere.
+
+Every JSON error has one shape, {"detail", "code"} (plus "errors" by field from the API's
+exception handler): `error_response` makes it outside DRF's views.
+
+Django calls these for errors raised anywhere in a request, in a view or in a middleware
+(loading the session or the user), and with DEBUG off none of them shows a traceback,
+SQL or a path. (Not-found and not-allowed under /api/ are answered by DRF and the API's
+catch-all route; elsewhere Django's own handlers render templates/404.html and 403.html.)
+
+A database that is down is not a bug in the request: it answers 503 with Retry-After,
+made without touching the database, so it is fast and clients try again; the next
+request reconnects by itself (CONN_HEALTH_CHECKS).
+"""
+
+import sys
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, JsonResponse
+from django.template import loader
+from django.utils.cache import add_never_cache_headers
+from django.views import defaults
+
+from .areas import is_api
+
+# What the driver raises when the database cannot be reached or drops the connection.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+
+
+def error_response(detail, code, status):
+    """An error in the API's shape, from outside a DRF view (a plain view or middleware)."""
+    return JsonResponse({"detail": detail, "code": code}, status=status)
+
+
+def not_found(request, *args, **kwargs):
+    """Unknown addresses under /api/ answer in the API's shape, never with a portal page."""
+    return error_response("Not found.", "not_found", 404)
+
+
+def bad_request(request, exception):
+    if is_api(request):
+        return error_response("Bad request.", "bad_request", 400)
+    return defaults.bad_request(request, exception)
+
+
+def server_error(request):
+    # Django calls this while handling the exception, so it is still the current one.
+    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+        return service_unavailable(request)
+    if is_api(request):
+        return error_response("A server error occurred.", "server_error", 500)
+    return defaults.server_error(request)
+
+
+def service_unavailable(request):
+    if is_api(request):
+        response = error_response(
+            "The service is briefly unavailable. Please try again shortly.",
+            "service_unavailable",
+            503,
+        )
+    else:
+        # Rendered without the request: context processors would load the signed-in
+        # user, which needs the database that is down.
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+    response["Retry-After"] = str(settings.SERVICE_UNAVAILABLE_RETRY_AFTER)
+    # A shared cache must not keep the outage after it is over.
+    add_never_cache_headers(response)
+    return response

@@ -1,0 +1,40 @@
+"""The Content-Security-Policy header: one policy, two exceptions the admin needs."""
+
+from csp.constants import HEADER, SELF
+from csp.middleware import CSPMiddleware
+from django.conf import settings
+
+from .areas import is_admin
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """settings.CONTENT_SECURITY_POLICY, with two exceptions.
+
+    - The Wagtail admin adds CONTENT_SECURITY_POLICY_ADMIN_ADDITIONS (its widgets start
+      without inline scripts: portal/admin_scripts).
+    - A response whose view set X-Frame-Options SAMEORIGIN may be framed by this site:
+      Wagtail does so for the previews it shows beside the editor. Browsers that know
+      CSP ignore X-Frame-Options, so the policy must say the same.
+    """
+
+    def process_response(self, request, response):
+        if _framable(response):
+            # Wagtail renders a preview through the middleware once more, so the page
+            # arrives with the policy for an ordinary page already set.
+            del response[HEADER]
+        return super().process_response(request, response)
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if is_admin(request):
+            parts.update = {
+                **settings.CONTENT_SECURITY_POLICY_ADMIN_ADDITIONS,
+                **(parts.update or {}),
+            }
+        if _framable(response):
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
+        return parts
+
+
+def _framable(response):
+    return response.get("X-Frame-Options", "").upper() == "SAMEORIGIN"

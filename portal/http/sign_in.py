@@ -1,0 +1,34 @@
+"""Who must sign in where, and what no cache may keep."""
+
+from django.contrib.auth.middleware import LoginRequiredMiddleware
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
+
+from .areas import is_admin, is_api
+
+
+class PortalLoginRequiredMiddleware(LoginRequiredMiddleware):
+    """Every portal page needs a signed-in user, except views marked `login_not_required`.
+
+    The Wagtail admin guards itself with its own sign-in page, and the API answers
+    with JSON 401s for a missing or bad token instead of a redirect.
+    """
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if is_admin(request) or is_api(request):
+            return None
+        return super().process_view(request, view_func, view_args, view_kwargs)
+
+
+class PrivatePagesMiddleware:
+    """Signed-in pages hold what a patient reads and saves: no cache may keep them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.user.is_authenticated:
+            # no-store also stops the back button from showing a page after sign-out.
+            add_never_cache_headers(response)
+            patch_vary_headers(response, ["Cookie"])
+        return response
