@@ -2,8 +2,11 @@
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import OperationalError
+from django.test import Client
 
 from education.models import ReadingRecord
+from education.models.reading import ReadingRecordQuerySet
 from tests.two_factor_helpers import pass_second_factor
 
 
@@ -124,4 +127,28 @@ def test_editor_preview_leaves_no_reading_record(client, article):
     assert response.status_code == 200
     assert "Lupus and muscle pain" in response.content.decode()
     assert "Preview: patients cannot see this version" in response.content.decode()
+    assert not ReadingRecord.objects.exists()
+
+
+def test_opening_an_article_is_noted_after_the_page_is_rendered(rf, alice, article):
+    request = rf.get(article.url)
+    request.user = alice
+    article.get_context(request)
+    assert not ReadingRecord.objects.exists()  # building the page writes nothing
+
+    client = Client()
+    client.force_login(alice)
+    assert client.get(article.url).status_code == 200
+    assert ReadingRecord.objects.get(user=alice, page=article).viewed_at is not None
+
+
+def test_a_visit_that_cannot_be_noted_still_shows_the_article(client, alice, article, monkeypatch):
+    def fail(*args, **kwargs):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(ReadingRecordQuerySet, "mark", fail)
+    client.force_login(alice)
+    response = client.get(article.url)
+    assert response.status_code == 200
+    assert "Lupus and muscle pain" in response.content.decode()
     assert not ReadingRecord.objects.exists()
