@@ -10,8 +10,7 @@ from wagtail.snippets.models import register_snippet
 
 from . import rich_text
 from .access import Audience, can_read_page
-from .admin.articles import EducationArticleListingViewSet
-from .admin.conditions import PatientEducationGroup
+from .admin.menu import EducationArticleListingViewSet, PatientEducationGroup
 from .admin.review_due import ReviewDuePanel, ReviewDueReportView
 from .models.review_task import READING_LEVEL_OVERRIDE, ReadingLevelOverrideAction
 

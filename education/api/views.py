@@ -1,11 +1,9 @@
 """The content, reading-list and sync endpoints. Each asks `access` what the user may read."""
 
-import datetime
 import re
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -22,7 +20,7 @@ from ..caching.answers import CachedAnswers
 from ..features import reading_list, sync
 from ..features.treatments import treatments_for
 from ..models import Condition, ConditionRelation, EducationPage, ReadingRecord
-from ..models.review import review_status_since
+from ..models.review import local_midnight, review_status_since
 from . import filters
 from .authentication import ReaderAuthentication
 from .serializers import (
@@ -55,11 +53,7 @@ def _modified_at(obj):
     status_since = review_status_since(obj.next_review_due)
     changed = [obj.last_published_at]
     if status_since:
-        changed.append(
-            datetime.datetime.combine(
-                status_since, datetime.time.min, timezone.get_current_timezone()
-            )
-        )
+        changed.append(local_midnight(status_since))
     return _latest(changed)
 
 

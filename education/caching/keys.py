@@ -17,14 +17,11 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from ..models import Condition
+from ..models.review import local_midnight
 
 
 def _next_change_by_clock(now):
-    midnight = datetime.datetime.combine(
-        timezone.localdate(now) + datetime.timedelta(days=1),
-        datetime.time.min,
-        timezone.get_current_timezone(),
-    )
+    midnight = local_midnight(timezone.localdate(now) + datetime.timedelta(days=1))
     expiries = [
         model.objects.filter(live=True, expire_at__gt=now).aggregate(first=Min("expire_at"))[
             "first"

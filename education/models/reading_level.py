@@ -115,14 +115,17 @@ class ReadingLevel:
         """The formula that gave `grade`, so the warning can say which."""
         return "SMOG" if self.grade is not None and self.grade == self.smog else "Flesch–Kincaid"
 
+    def above(self, limit):
+        """Whether the grade is above `limit`; never when either is unknown or off."""
+        return None not in (self.grade, limit) and self.grade > limit
+
     @property
     def above_warning(self):
-        return self.grade is not None and self.grade > warning_grade()
+        return self.above(warning_grade())
 
     @property
     def above_hard_limit(self):
-        limit = hard_limit()
-        return limit is not None and self.grade is not None and self.grade > limit
+        return self.above(hard_limit())
 
     def hardest_sentences(self):
         """The hardest sentences above the warning grade: the ones worth rewriting first."""
@@ -166,10 +169,18 @@ class ReadingLevelMixin(models.Model):
         raise NotImplementedError
 
     @property
+    def stored_reading_level(self):
+        """The figures stored on this row (a revision's own, or the published text's)."""
+        return ReadingLevel(
+            flesch_kincaid=self.reading_grade,
+            smog=self.smog_grade,
+            minutes=self.reading_time_minutes,
+        )
+
+    @property
     def reading_level_grade(self):
         """The harder of the stored grades: what the warning and the hard limit compare."""
-        grades = [grade for grade in (self.reading_grade, self.smog_grade) if grade is not None]
-        return max(grades, default=None)
+        return self.stored_reading_level.grade
 
     def reading_level(self):
         return ReadingLevel.of(self.patient_text())

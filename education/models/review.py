@@ -36,6 +36,11 @@ class ReviewStatus(models.TextChoices):
     CURRENT = "current", "Current"
 
 
+def local_midnight(day):
+    """When `day` begins where the hospital is (TIME_ZONE): review statuses change then."""
+    return datetime.datetime.combine(day, datetime.time.min, timezone.get_current_timezone())
+
+
 def review_status(next_review_due, today=None):
     today = today or timezone.localdate()
     if next_review_due is None:

@@ -41,11 +41,7 @@ def content_to_publish(obj):
 
 def above_hard_limit(obj):
     """Whether `obj` (as it would be published) is above the hard limit; False when off."""
-    limit = hard_limit()
-    if limit is None or not isinstance(obj, ReadingLevelMixin):
-        return False
-    grade = obj.reading_level_grade
-    return grade is not None and grade > limit
+    return isinstance(obj, ReadingLevelMixin) and obj.stored_reading_level.above_hard_limit
 
 
 class ClinicalReviewTask(AbstractGroupApprovalTask):

@@ -1,11 +1,22 @@
-"""Conditions in the admin, under "Patient education": listing, filters, export, inspect."""
+"""The admin's "Patient education" menu: conditions and articles, each listed with its
+reading level and next review date, filterable and exportable."""
 
-from wagtail.admin.ui.tables import BooleanColumn, UpdatedAtColumn
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, UpdatedAtColumn
+from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSet, SnippetViewSetGroup
 from wagtail.templatetags.wagtailcore_tags import richtext
 
-from ..models import Condition
-from .listing import PATIENT_EDUCATION_MENU_HOOK, READING_LEVEL_COLUMNS, READING_LEVEL_EXPORT
+from ..models import Condition, EducationPage
+
+PATIENT_EDUCATION_MENU_HOOK = "register_patient_education_menu_item"
+READING_LEVEL_COLUMNS = [
+    Column("reading_grade", label="Grade (FK)", sort_key="reading_grade", width="8%"),
+    Column("smog_grade", label="Grade (SMOG)", sort_key="smog_grade", width="8%"),
+    Column("reading_time_minutes", label="Minutes", sort_key="reading_time_minutes", width="6%"),
+]
+READING_LEVEL_EXPORT = ["reading_grade", "smog_grade", "reading_time_minutes"]
 
 
 class ConditionInspectView(InspectView):
@@ -70,3 +81,38 @@ class PatientEducationGroup(SnippetViewSetGroup):
     menu_order = 200
     items = (ConditionViewSet,)
     submenu_hook = PATIENT_EDUCATION_MENU_HOOK
+
+
+class PagesMenuItem(MenuItem):
+    """Shown, like Wagtail's own "Pages", only to users with a permission on some page."""
+
+    def is_shown(self, request):
+        return PagePermissionPolicy().user_has_any_permission(
+            request.user, ["add", "change", "publish"]
+        )
+
+
+class EducationArticleListingViewSet(PageListingViewSet):
+    """Every article in one flat list, with its reading level and review date."""
+
+    model = EducationPage
+    name = "education_articles"
+    icon = "doc-full"
+    menu_label = "Articles"
+    menu_order = 2
+    menu_hook = PATIENT_EDUCATION_MENU_HOOK
+    menu_item_class = PagesMenuItem
+    list_display = [
+        *PageListingViewSet.columns,
+        *READING_LEVEL_COLUMNS,
+        DateColumn("next_review_due", label="Next review due", sort_key="next_review_due"),
+    ]
+    list_export = [
+        "title",
+        "url_path",
+        *READING_LEVEL_EXPORT,
+        "last_reviewed",
+        "next_review_due",
+        "live",
+    ]
+    export_filename = "education-articles"
