@@ -1,4 +1,8 @@
-"""What run.py and fault.py share: the bench database, the data, the server, PostgreSQL."""
+"""What the bench scripts share: the bench database, the data, the server, PostgreSQL.
+
+run.py and fault.py drive the steps from outside the project; generate.py and queries.py
+run inside it, as steps started by `run_step`, after `setup_django()`.
+"""
 
 import json
 import os
@@ -31,6 +35,13 @@ LOAD_CORE = os.environ.get("BENCH_LOAD_CORE", "1")
 
 def say(message=""):
     print(message, flush=True)
+
+
+def setup_django():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+    import django
+
+    django.setup()
 
 
 def _with_database(url, name):

@@ -54,7 +54,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--state", type=Path, required=True)
     args = parser.parse_args(argv)
-    from bench.generate import setup_django
+    from bench.common import setup_django
 
     setup_django()
     print(json.dumps(count(json.loads(args.state.read_text()))), flush=True)

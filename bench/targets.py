@@ -28,7 +28,7 @@ def detail_path(page_id):
     return f"{WAGTAIL_API}{page_id}/"
 
 
-# Our API caches answers per audience (education/response_cache.py). The list and the
+# Our API caches answers per audience (education/caching/answers.py). The list and the
 # cold detail must measure the work of a miss, so each of their requests carries a
 # parameter the API ignores but the cache key includes, never repeated within a run.
 MISSES = 30_000

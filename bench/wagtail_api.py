@@ -11,7 +11,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from bench.targets import LIST_FIELDS
-from education.pages import EducationPage
+from education.models import EducationPage
 
 
 class ConditionRefSerializer(serializers.Serializer):
