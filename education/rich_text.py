@@ -3,7 +3,7 @@
 Wagtail's page link handler loads the specific page behind every link (a query for
 the content types, then one per page type) only to read its address, which the base
 page row already holds. The portal and the API render every article's links, so the
-one-query version serves each page and each API answer.
+one-query version serves each page and each API answer (tests/test_overrides.py).
 """
 
 from wagtail.models import Page

@@ -33,7 +33,7 @@ class PortalHomePage(Page):
         Wagtail walks the tree a level at a time. The deepest page whose address starts
         the path is where that walk ends up; it routes the rest of the path itself, so a
         page type with routes of its own (RoutablePageMixin) works as under Wagtail,
-        unless it claims a path that is also a child's address.
+        unless it claims a path that is also a child's address (tests/test_overrides.py).
         """
         if not path_components:
             return super().route(request, path_components)
