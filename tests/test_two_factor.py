@@ -18,7 +18,7 @@ from accounts.two_factor.devices import PENDING_SECRET_SESSION_KEY
 from education.models import Condition
 
 from .admin_helpers import CONDITIONS_URL, condition_form
-from .two_factor_helpers import code_for, enrolled_device, verified_client
+from .two_factor_helpers import code_for, enrolled_device, signed_in, verified_client
 
 SETUP = "/admin/two-factor/setup/"
 VERIFY = "/admin/two-factor/verify/"
@@ -31,13 +31,6 @@ def frozen_clock():
     # unless a test moves it.
     with time_machine.travel(NOW, tick=False) as traveller:
         yield traveller
-
-
-def signed_in(user):
-    """A browser past the password only."""
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def pending_device(client):

@@ -31,6 +31,13 @@ def pass_second_factor(client, user):
     return client
 
 
+def signed_in(user):
+    """A browser past the password only."""
+    client = Client()
+    client.force_login(user)
+    return client
+
+
 def verified_client(user):
     """A browser signed in as a staff member who has passed the second factor."""
     client = Client()
