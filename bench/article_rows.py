@@ -5,9 +5,9 @@
 worker process makes it. `work` is one worker process: it makes its share of the articles
 and writes them in batches, each batch one transaction of bulk inserts instead of
 `add_child()` + `save_revision().publish()` per page (tens of queries each): the tree
-rows, the `EducationPage` rows, their conditions, a revision that is the live and latest
-one, the search index entries and the reference index rows. Page log entries (the
-admin's history tab) are not written.
+rows, the `EducationPage` rows, their conditions and published treatments, a revision
+that is the live and latest one, the search index entries and the reference index rows.
+Page log entries (the admin's history tab) are not written.
 """
 
 import random
@@ -101,7 +101,7 @@ def _insert_batch(plan, pages, backend):
     from django.db import transaction
     from wagtail.models import Page, ReferenceIndex, Revision
 
-    from education.models import EducationPage
+    from education.models import EducationPage, PublishedTreatment
 
     for page in pages:
         # The product's own reading figures (what full_clean() would set).
@@ -124,6 +124,8 @@ def _insert_batch(plan, pages, backend):
             for page in pages
             for condition_id in page.bench_condition_ids
         )
+        # What publishing them would store (education/features/treatments.py).
+        PublishedTreatment.objects.store(pages)
         revisions = Revision.objects.bulk_create(
             Revision(
                 content_type_id=plan.page_type,

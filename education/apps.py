@@ -9,6 +9,8 @@ class EducationConfig(AppConfig):
     def ready(self):
         from . import publishing
         from .caching import readers
+        from .features import treatments
 
         publishing.connect()
         readers.connect()
+        treatments.connect()

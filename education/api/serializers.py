@@ -177,7 +177,7 @@ class TreatmentSerializer(serializers.Serializer):
     category_label = serializers.CharField()
     description = serializers.CharField()
     notes = serializers.CharField(allow_blank=True)
-    conditions = ConditionRefSerializer(many=True)
+    conditions = ConditionRefSerializer(many=True, source="published_conditions")
     article = ArticleRefSerializer()
 
 

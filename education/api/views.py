@@ -167,9 +167,12 @@ class TreatmentListView(CachedAnswers, generics.ListAPIView):
     def get_queryset(self):
         query = TreatmentQuery(data=self.request.query_params)
         query.is_valid(raise_exception=True)
-        treatments = treatments_for(self.audience(), query.validated_data.get("condition"))
-        self.last_modified = _latest(t.article.last_published_at for t in treatments)
-        return treatments
+        return treatments_for(self.audience(), query.validated_data.get("condition"))
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        self.last_modified = _latest(t.article.last_published_at for t in page)
+        return page
 
 
 class MeView(generics.RetrieveAPIView):

@@ -1,10 +1,12 @@
 """Every model of the app, where Django and Wagtail look for them; each concept has its own
-module: pages, conditions, reading records, clinical review and reading level."""
+module: pages, conditions, reading records, clinical review, reading level and the
+treatments of published articles."""
 
 from .conditions import Condition, ConditionCode, ConditionRelation, ConditionResource
 from .pages import EducationIndexPage, EducationPage, PortalHomePage
 from .reading import ReadingRecord
 from .review_task import ClinicalReviewTask
+from .treatments import PublishedTreatment
 
 __all__ = [
     "ClinicalReviewTask",
@@ -15,5 +17,6 @@ __all__ = [
     "EducationIndexPage",
     "EducationPage",
     "PortalHomePage",
+    "PublishedTreatment",
     "ReadingRecord",
 ]
