@@ -179,7 +179,7 @@ def main(argv=None):
     parser.add_argument("--workers", type=int, default=None, help="default: one per core")
     args = parser.parse_args(argv)
     setup_django()
-    from education.models import EducationPage
+    from education.models import Condition, EducationPage
 
     hub, seed_article = generate(args.articles, args.batch_size, args.workers)
     token, cookie = make_reader()
@@ -192,6 +192,7 @@ def main(argv=None):
         "seed_article_id": seed_article.pk,
         "article_ids": [pk for pk, _ in articles],
         "portal_paths": ["/" + url_path[len(site_root) :] for _, url_path in articles],
+        "condition_slugs": list(Condition.objects.order_by("slug").values_list("slug", flat=True)),
     }
     args.state.parent.mkdir(parents=True, exist_ok=True)
     args.state.write_text(json.dumps(state))

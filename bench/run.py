@@ -103,7 +103,7 @@ def main(argv=None):
     chart = write_chart(runs)
     (common.WORK / "results.json").write_text(json.dumps({"runs": runs, "fault": fault}, indent=1))
     say(f"\n== Written {report.relative_to(ROOT)} and {chart.relative_to(ROOT)}")
-    say(report.read_text().split("## Results by target")[0].split("## Targets (issue 6)")[1])
+    say(report.read_text().split("## Results by target")[0].split("## Goals (issue 11)")[1])
 
 
 if __name__ == "__main__":

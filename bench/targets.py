@@ -77,8 +77,27 @@ TARGETS = [
         auth=False,
         cookie=True,
     ),
+    Target("portal_home", "(f) portal home (signed in)", None, auth=False, cookie=True),
+    Target(
+        "condition_page",
+        "(g) condition page (signed in, each condition in turn)",
+        None,
+        auth=False,
+        cookie=True,
+    ),
+    Target(
+        "search",
+        "(h) portal search (signed in, a few terms in turn)",
+        None,
+        auth=False,
+        cookie=True,
+    ),
 ]
 BY_KEY = {target.key: target for target in TARGETS}
+
+
+# Words patients search for that the generated articles use often, sometimes and rarely.
+SEARCH_TERMS = ["pain", "stretching", "sleep", "lupus", "heat", "doctor"]
 
 
 def cold_order(state):
@@ -111,6 +130,9 @@ def paths_for(key, state):
         "detail_cached": [f"/api/v1/articles/{fixed}/"],
         "detail_304": [f"/api/v1/articles/{fixed}/"],
         "portal_page": [path for _, path in cold],
+        "portal_home": ["/"],
+        "condition_page": [f"/conditions/{slug}/" for slug in state["condition_slugs"]],
+        "search": [f"/search/?q={term}" for term in SEARCH_TERMS],
     }[key]
 
 

@@ -164,6 +164,9 @@ class TreatmentListView(CachedAnswers, generics.ListAPIView):
     authentication_classes = [ReaderAuthentication]
     serializer_class = TreatmentSerializer
 
+    def count_parameters(self):
+        return set(TreatmentQuery().fields)
+
     def get_queryset(self):
         query = TreatmentQuery(data=self.request.query_params)
         query.is_valid(raise_exception=True)

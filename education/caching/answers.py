@@ -27,7 +27,7 @@ from rest_framework.response import Response
 from ..access import Audience
 from ..publishing import content_version
 from . import readers
-from .keys import answer_key, seconds_to_keep
+from .keys import answer_key, count_key, seconds_to_keep
 
 
 class CachedAnswers:
@@ -36,6 +36,7 @@ class CachedAnswers:
 
     last_modified = None
     _store_as = None
+    _count_as = None
 
     def audience(self):
         auth = self.request.auth
@@ -63,7 +64,32 @@ class CachedAnswers:
                 if stored is not None:
                     return _from_cache(stored)
                 self._store_as = (key, version)
+                self._count_as = (self._count_key(version, reader.audience_key), version)
         return build(request, *args, **kwargs)
+
+    def count_parameters(self):
+        """The query parameters a list's length depends on: its filters' names."""
+        filterset = getattr(self, "filterset_class", None)
+        return set(filterset.base_filters) if filterset else set()
+
+    def _count_key(self, version, audience_key):
+        names = self.count_parameters()
+        parameters = [(n, v) for n, v in self.request.query_params.lists() if n in names]
+        return count_key(version, audience_key, self.request.path, parameters)
+
+    def count(self, queryset):
+        """How many items a list pages through, kept like its answers but per filter, not
+        per page: a list's pages, and answers not yet cached, do not count every row."""
+        if self._count_as is None:
+            return queryset.count()
+        key, version = self._count_as
+        found = cache.get(key)
+        if found is None:
+            found = queryset.count()
+            seconds = seconds_to_keep(version)
+            if seconds >= 1:
+                cache.set(key, found, seconds)
+        return found
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)

@@ -47,3 +47,10 @@ def answer_key(version, audience_key, request):
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(address.encode()).hexdigest()[:32]
     return f"education:answer:{version}:{audience_key}:{digest}"
+
+
+def count_key(version, audience_key, path, parameters):
+    """The key of a list's length at `path` with these filter parameters (name, values)."""
+    address = f"{path}?{sorted(parameters)!r}"
+    digest = hashlib.sha256(address.encode()).hexdigest()[:32]
+    return f"education:count:{version}:{audience_key}:{digest}"
