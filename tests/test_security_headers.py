@@ -91,17 +91,21 @@ def test_signed_out_pages_have_the_policy(db, path):
     assert inline_code(response) == []
 
 
-def test_api_answers_have_the_policy(patient):
+def test_api_answers_may_load_nothing_and_its_docs_have_the_page_policy(patient):
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {AuthToken.objects.create(patient)[1]}")
+    answer = client.get("/api/v1/conditions/")
+    not_modified = client.get("/api/v1/conditions/", HTTP_IF_NONE_MATCH=answer["ETag"])
+    assert not_modified.status_code == 304
     for response in (
-        client.get("/api/v1/conditions/"),
+        answer,
+        not_modified,
         APIClient().get("/api/v1/conditions/"),
         APIClient().get("/api/v1/schema/"),
-        APIClient().get("/api/v1/docs/"),
         APIClient().get("/api/v1/docs/?script="),
     ):
-        assert_from_this_site_only(response)
+        assert policy(response) == {"default-src": ["'none'"], "frame-ancestors": ["'none'"]}
+    assert_from_this_site_only(APIClient().get("/api/v1/docs/"))
 
 
 def test_admin_pages_have_the_admin_policy(admin_client, portal_content):

@@ -22,7 +22,6 @@ from django.utils.cache import (
 from django.utils.http import http_date, parse_http_date_safe
 from knox.models import AuthToken
 from rest_framework import status
-from rest_framework.response import Response
 
 from ..access import Audience
 from ..publishing import content_version
@@ -37,6 +36,7 @@ class CachedAnswers:
     last_modified = None
     _store_as = None
     _count_as = None
+    _hit = False
 
     def audience(self):
         auth = self.request.auth
@@ -52,8 +52,9 @@ class CachedAnswers:
 
     def _answer(self, build, request, *args, **kwargs):
         if settings.EDUCATION_CACHE_SECONDS > 0:
-            version = content_version()
             reader = request.auth
+            # A reader from the cache was found under the current version just now.
+            version = reader.version if isinstance(reader, readers.Reader) else content_version()
             if isinstance(reader, AuthToken):  # checked in the database: keep who it is
                 reader = readers.remember(
                     reader, self.audience(), version, settings.EDUCATION_CACHE_SECONDS
@@ -62,6 +63,7 @@ class CachedAnswers:
                 key = answer_key(version, reader.audience_key, request)
                 stored = cache.get(key)
                 if stored is not None:
+                    self._hit = True
                     return _from_cache(stored)
                 self._store_as = (key, version)
                 self._count_as = (self._count_key(version, reader.audience_key), version)
@@ -92,23 +94,19 @@ class CachedAnswers:
         return found
 
     def finalize_response(self, request, response, *args, **kwargs):
+        if self._hit:  # stored with every header it needs
+            return _conditional(request, response)
         response = super().finalize_response(request, response, *args, **kwargs)
         patch_vary_headers(response, ["Authorization"])
         patch_cache_control(response, private=True, no_cache=True)
         if request.method != "GET" or response.status_code != status.HTTP_200_OK:
             return response
-        if isinstance(response, Response):  # made now, not taken from the cache
-            response.render()
-            response["ETag"] = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
-            if self.last_modified:
-                response["Last-Modified"] = http_date(self.last_modified.timestamp())
-            self._store(response)
-        return get_conditional_response(
-            request,
-            etag=response["ETag"],
-            last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
-            response=response,
-        )
+        response.render()
+        response["ETag"] = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
+        if self.last_modified:
+            response["Last-Modified"] = http_date(self.last_modified.timestamp())
+        self._store(response)
+        return _conditional(request, response)
 
     def _store(self, response):
         if self._store_as is None:
@@ -118,6 +116,26 @@ class CachedAnswers:
         if seconds >= 1:
             headers = [(name, value) for name, value in response.items()]
             cache.set(key, {"body": response.content, "headers": headers}, seconds)
+
+
+CONDITIONS = (
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_IF_MATCH",
+    "HTTP_IF_UNMODIFIED_SINCE",
+)
+
+
+def _conditional(request, response):
+    """The answer, or a 304 (412) when the client's copy is current (has changed)."""
+    if not any(header in request.META for header in CONDITIONS):
+        return response
+    return get_conditional_response(
+        request,
+        etag=response["ETag"],
+        last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+        response=response,
+    )
 
 
 def _from_cache(stored):

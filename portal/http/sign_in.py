@@ -20,14 +20,20 @@ class PortalLoginRequiredMiddleware(LoginRequiredMiddleware):
 
 
 class PrivatePagesMiddleware:
-    """Signed-in pages hold what a patient reads and saves: no cache may keep them."""
+    """Signed-in pages hold what a patient reads and saves: no cache may keep them.
+
+    API answers that say for themselves how they may be kept are left as they are: the
+    API's content is private and revalidated with its ETag, which an app could not do
+    with an answer it was told not to store.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.user.is_authenticated:
+        keeps_its_own = is_api(request) and response.has_header("Cache-Control")
+        if request.user.is_authenticated and not keeps_its_own:
             # no-store also stops the back button from showing a page after sign-out.
             add_never_cache_headers(response)
             patch_vary_headers(response, ["Cookie"])

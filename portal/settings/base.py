@@ -215,12 +215,13 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["education.api.conventions.JSONParser"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "education.api.conventions.ContentNegotiation",
     "DEFAULT_PAGINATION_CLASS": "education.api.conventions.LimitOffsetPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "education.api.errors.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.UserRateThrottle",
+        "education.api.conventions.UserRateThrottle",
         "education.api.conventions.AddressRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
