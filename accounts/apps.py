@@ -2,7 +2,8 @@ from django.apps import AppConfig
 
 
 class AccountsConfig(AppConfig):
-    """Who signs in: patients, staff's second factor, the lockout and the sign-in audit."""
+    """Who signs in: patients, staff (their admin access and second factor), the lockout
+    and the sign-in audit."""
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "accounts"
@@ -11,9 +12,10 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in, user_login_failed
 
-        from . import sign_in_audit
+        from . import sign_in_audit, staff
 
         user_logged_in.connect(sign_in_audit.record_sign_in, dispatch_uid="accounts.sign_in")
+        user_logged_in.connect(staff.note_admin_access, dispatch_uid="accounts.staff")
         user_login_failed.connect(
             sign_in_audit.record_failed_sign_in, dispatch_uid="accounts.sign_in_failed"
         )
