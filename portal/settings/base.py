@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "education.caching.sites.KnownSiteMiddleware",
     # Last, so it sees the outcome of authentication.
     "axes.middleware.AxesMiddleware",
 ]
