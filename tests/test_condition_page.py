@@ -1,13 +1,17 @@
 """A condition's page shows the first articles and treatments, whatever the amount of
-content, with the rest on pages of their own; treatments are those of published articles."""
+content, with the rest on pages of their own; treatments are those of published articles.
+What it and search show is kept per audience until something is published."""
 
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from education.features.condition_page import PER_PAGE, SHOWN
 from education.models import PublishedTreatment
+from tests.test_snippets import LISTING_URL, condition_form
 
 
 def treatment(name, *conditions):
@@ -131,3 +135,30 @@ def test_deleting_an_article_removes_its_treatments(lupus, make_article):
     assert PublishedTreatment.objects.filter(article=article).count() == 1
     article.delete()
     assert not PublishedTreatment.objects.exists()
+
+
+def test_the_kept_page_never_shows_a_preview_and_a_preview_is_never_kept(get, lupus, admin_client):
+    draft_resource = {"title": "Draft resource", "url": "https://example.org/d", "publisher": "X"}
+    preview_url = f"{LISTING_URL}preview/{lupus.pk}/"
+    data = condition_form(
+        name="Lupus", slug="lupus", category=lupus.category, resources=[draft_resource]
+    )
+    assert "Draft resource" not in get("/conditions/lupus/").content.decode()  # kept now
+
+    assert admin_client.post(preview_url, data).json()["is_valid"]
+    assert "Draft resource" in admin_client.get(preview_url).content.decode()
+    assert "Draft resource" not in get("/conditions/lupus/").content.decode()
+
+
+def test_search_results_are_kept_until_something_is_published(get, lupus, make_article):
+    make_article("Lupus and sleep", conditions=[lupus])
+    first = get("/search/?q=sleep")
+    assert names(first, ".cards .card > a") == ["Lupus and sleep"]
+    with CaptureQueriesContext(connection) as queries:
+        again = get("/search/?q=sleep")
+    assert names(again, ".cards .card > a") == ["Lupus and sleep"]
+    assert not [q for q in queries if "wagtailsearch" in q["sql"]]
+
+    make_article("Sleep and pain", conditions=[lupus])
+    found = names(get("/search/?q=sleep"), ".cards .card > a")
+    assert sorted(found) == ["Lupus and sleep", "Sleep and pain"]

@@ -18,12 +18,14 @@ class SearchForm(forms.Form):
     )
 
     def results(self, audience):
+        """Lazy: nothing is asked of the database until a template shows the results, and
+        then only if it has not kept them (templates/education/search.html)."""
         query = self.cleaned_data["q"]
         return {
-            "conditions": list(Condition.objects.published().search(query)[:10]),
-            "articles": list(
-                readable_pages(audience, EducationPage).defer_streamfields().search(query)[:20]
-            ),
+            "conditions": Condition.objects.published().search(query)[:10],
+            "articles": readable_pages(audience, EducationPage)
+            .defer_streamfields()
+            .search(query)[:20],
         }
 
 
