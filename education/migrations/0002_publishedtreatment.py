@@ -1,7 +1,7 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-from education.models.treatments import condition_ids, treatments_in
+from education.models.treatments import condition_ids, stored_fields, treatments_in
 
 
 def store_live_treatments(apps, schema_editor):
@@ -13,12 +13,7 @@ def store_live_treatments(apps, schema_editor):
     for article in EducationPage.objects.filter(live=True).iterator():
         for position, raw in enumerate(treatments_in(article.body.raw_data)):
             treatment = PublishedTreatment.objects.create(
-                article=article,
-                position=position,
-                name=raw.get("name") or "",
-                category=raw.get("category") or "",
-                description=raw.get("description") or "",
-                notes=raw.get("notes") or "",
+                article=article, position=position, **stored_fields(raw)
             )
             treatment.conditions.set(pk for pk in condition_ids(raw) if pk in existing)
 

@@ -22,6 +22,14 @@ def treatments_in(raw_body):
                 yield from raw_list_items(group.get("treatments"))
 
 
+def stored_fields(raw_treatment):
+    """A treatment's texts as its row keeps them."""
+    # An optional text left empty can be stored as null.
+    return {
+        name: raw_treatment.get(name) or "" for name in ("name", "category", "description", "notes")
+    }
+
+
 def condition_ids(raw_treatment):
     return [pk for pk in raw_list_items(raw_treatment.get("conditions")) if isinstance(pk, int)]
 
@@ -39,15 +47,7 @@ class PublishedTreatmentQuerySet(models.QuerySet):
                 for position, raw in enumerate(treatments_in(article.body.raw_data))
             ]
             rows = self.bulk_create(
-                self.model(
-                    article=article,
-                    position=position,
-                    # An optional text left empty can be stored as null.
-                    name=raw.get("name") or "",
-                    category=raw.get("category") or "",
-                    description=raw.get("description") or "",
-                    notes=raw.get("notes") or "",
-                )
+                self.model(article=article, position=position, **stored_fields(raw))
                 for article, position, raw in found
             )
             # A treatment may name a condition deleted since; only existing ones are kept.
