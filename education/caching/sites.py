@@ -1,6 +1,6 @@
 """The Wagtail site that answers a request's host, with its root page, from the cache.
 
-Every portal page and API answer needs them: Wagtail looks the site up by host and loads
+Every portal page needs them: Wagtail looks the site up by host and loads
 its root page on every request. They change only when a site or page is published,
 moved or deleted (a new content version), so they are kept like the rest of what is
 cached about published content.
@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.db import DatabaseError
 from wagtail.models import Site
 
-from portal.http.areas import is_admin
+from portal.http.areas import is_admin, is_api
 
 from ..publishing import content_version
 from .keys import seconds_to_keep
@@ -26,8 +26,9 @@ class KnownSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        # The admin, where sites are edited, looks them up as Wagtail does.
-        if settings.EDUCATION_CACHE_SECONDS > 0 and not is_admin(request):
+        # Portal pages only: the admin, where sites are edited, looks them up as Wagtail
+        # does, and the API finds page addresses without the request's site.
+        if settings.EDUCATION_CACHE_SECONDS > 0 and not (is_admin(request) or is_api(request)):
             # With the database down, the view finds it so and says so (portal/http/errors.py).
             with suppress(DatabaseError):
                 request._wagtail_site = _site_for(request)
