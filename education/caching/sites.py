@@ -1,7 +1,7 @@
 """The Wagtail site that answers a request's host, with its root page, from the cache.
 
-Every portal page needs them: Wagtail looks the site up by host and loads
-its root page on every request. They change only when a site or page is published,
+Every portal page needs them: Wagtail looks the site up by host and loads its root page
+on every request it serves. They change only when a site or page is published,
 moved or deleted (a new content version), so they are kept like the rest of what is
 cached about published content.
 """
@@ -11,9 +11,8 @@ from contextlib import suppress
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
+from wagtail import views as wagtail_views
 from wagtail.models import Site
-
-from portal.http.areas import is_admin, is_api
 
 from ..publishing import content_version
 from .keys import seconds_to_keep
@@ -22,17 +21,20 @@ NO_SITE = "no-site"
 
 
 class KnownSiteMiddleware:
+    """For Wagtail's page serving only: other views (sign-in, health, the API, the admin
+    where sites are edited) look the site up as Wagtail does, if at all."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        # Portal pages only: the admin, where sites are edited, looks them up as Wagtail
-        # does, and the API finds page addresses without the request's site.
-        if settings.EDUCATION_CACHE_SECONDS > 0 and not (is_admin(request) or is_api(request)):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is wagtail_views.serve and settings.EDUCATION_CACHE_SECONDS > 0:
             # With the database down, the view finds it so and says so (portal/http/errors.py).
             with suppress(DatabaseError):
                 request._wagtail_site = _site_for(request)
-        return self.get_response(request)
 
 
 def _site_for(request):
