@@ -162,3 +162,10 @@ def test_search_results_are_kept_until_something_is_published(get, lupus, make_a
     make_article("Sleep and pain", conditions=[lupus])
     found = names(get("/search/?q=sleep"), ".cards .card > a")
     assert sorted(found) == ["Lupus and sleep", "Sleep and pain"]
+
+
+@pytest.mark.parametrize("typed", ['"sleep', 'lupus "and sleep', '"'])
+def test_quotes_in_a_search_are_no_error(get, lupus, make_article, typed):
+    make_article("Lupus and sleep", conditions=[lupus])
+    found = names(get(f"/search/?q={typed}"), ".cards .card > a")
+    assert found == ([] if typed == '"' else ["Lupus and sleep"])

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.forms import ModelChoiceField
 from drf_spectacular.utils import extend_schema_field
 
+from ..features.search import search_words
 from ..models import Condition, ConditionCode
 
 MAX_QUERY_LENGTH = 200
@@ -38,6 +39,7 @@ class SearchFilter(django_filters.CharFilter):
         )
 
     def filter(self, queryset, value):
+        value = search_words(value or "")
         if not value:
             return queryset
         matches = [result.pk for result in queryset.model.objects.search(value)[:500]]

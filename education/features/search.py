@@ -10,6 +10,13 @@ from ..models import Condition, EducationPage
 MAX_QUERY_LENGTH = 200
 
 
+def search_words(query):
+    """What patients typed, as Wagtail's search may take it. A double quote would start a
+    phrase, and SQLite's full-text search fails outright on one left open: the words are
+    searched for without them."""
+    return query.replace('"', " ").strip()
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(
         label="Search for a condition, symptom or treatment",
@@ -20,7 +27,9 @@ class SearchForm(forms.Form):
     def results(self, audience):
         """Lazy: nothing is asked of the database until a template shows the results, and
         then only if it has not kept them (templates/education/search.html)."""
-        query = self.cleaned_data["q"]
+        query = search_words(self.cleaned_data["q"])
+        if not query:
+            return {"conditions": [], "articles": []}
         return {
             "conditions": Condition.objects.published().search(query)[:10],
             "articles": readable_pages(audience, EducationPage)
