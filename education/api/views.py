@@ -20,6 +20,7 @@ from ..caching.answers import CachedAnswers
 from ..features import reading_list, sync
 from ..features.treatments import treatments_for
 from ..models import Condition, ConditionRelation, EducationPage, ReadingRecord
+from ..models.conditions import published_condition_refs
 from ..models.review import local_midnight, review_status_since
 from . import filters
 from .authentication import ReaderAuthentication
@@ -74,15 +75,6 @@ class ContentViewSet(CachedAnswers, viewsets.ReadOnlyModelViewSet):
         obj = super().get_object()
         self.last_modified = _modified_at(obj)
         return obj
-
-
-def published_condition_refs(lookup="conditions"):
-    """An article's published conditions, as `published_conditions`, for the serializers."""
-    return Prefetch(
-        lookup,
-        queryset=Condition.objects.published().only("slug", "name").order_by("name"),
-        to_attr="published_conditions",
-    )
 
 
 def conditions_queryset():

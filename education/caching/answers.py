@@ -26,7 +26,7 @@ from rest_framework import status
 from ..access import Audience
 from ..publishing import content_version
 from . import readers
-from .keys import answer_key, count_key, seconds_to_keep
+from .keys import answer_key, count_key, keep
 
 
 class CachedAnswers:
@@ -88,9 +88,7 @@ class CachedAnswers:
         found = cache.get(key)
         if found is None:
             found = queryset.count()
-            seconds = seconds_to_keep(version)
-            if seconds >= 1:
-                cache.set(key, found, seconds)
+            keep(key, found, version)
         return found
 
     def finalize_response(self, request, response, *args, **kwargs):
@@ -112,10 +110,8 @@ class CachedAnswers:
         if self._store_as is None:
             return
         key, version = self._store_as
-        seconds = seconds_to_keep(version)
-        if seconds >= 1:
-            headers = [(name, value) for name, value in response.items()]
-            cache.set(key, {"body": response.content, "headers": headers}, seconds)
+        headers = list(response.items())
+        keep(key, {"body": response.content, "headers": headers}, version)
 
 
 CONDITIONS = (

@@ -42,6 +42,13 @@ def seconds_to_keep(version):
     return max(0, min(settings.EDUCATION_CACHE_SECONDS, (next_change - now).total_seconds()))
 
 
+def keep(key, value, version):
+    """Store what was made under `version` for as long as it stays true (if a second)."""
+    seconds = seconds_to_keep(version)
+    if seconds >= 1:
+        cache.set(key, value, seconds)
+
+
 def answer_key(version, audience_key, request):
     """The key of an answer to this address, for one audience, under one content version."""
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"

@@ -15,7 +15,7 @@ from wagtail import views as wagtail_views
 from wagtail.models import Site
 
 from ..publishing import content_version
-from .keys import seconds_to_keep
+from .keys import keep
 
 NO_SITE = "no-site"
 
@@ -46,9 +46,7 @@ def _site_for(request):
         site = Site.find_for_request(request) or NO_SITE
         if site != NO_SITE:
             site.root_page.specific  # noqa: B018 (loaded now, to be kept with the site)
-        seconds = seconds_to_keep(version)
-        if seconds >= 1:
-            cache.set(key, site, seconds)
+        keep(key, site, version)
     # Wagtail keeps the site it finds on `request._wagtail_site` (Site.find_for_request):
     # set here, its lookup and the root page's are skipped (tests/test_query_counts.py).
     return None if site == NO_SITE else site

@@ -1,11 +1,11 @@
 """Treatments on the articles an audience may read, from the rows kept as articles are
 published (`PublishedTreatment`), so the cost follows the rows shown, not the content."""
 
-from django.db.models import Prefetch
 from wagtail.signals import page_published, page_unpublished
 
 from ..access import readable_pages
-from ..models import Condition, EducationPage, PublishedTreatment
+from ..models import EducationPage, PublishedTreatment
+from ..models.conditions import published_condition_refs
 
 FIELDS = ("article", "position", "name", "category", "description", "notes")
 ARTICLE_FIELDS = ("title", "slug", "url_path", "path", "depth", "last_published_at")
@@ -22,13 +22,7 @@ def treatments_for(audience, condition=None):
     return (
         treatments.select_related("article")
         .only(*FIELDS, *(f"article__{name}" for name in ARTICLE_FIELDS))
-        .prefetch_related(
-            Prefetch(
-                "conditions",
-                queryset=Condition.objects.published().only("slug", "name").order_by("name"),
-                to_attr="published_conditions",
-            )
-        )
+        .prefetch_related(published_condition_refs())
         .order_by("article__title", "article_id", "position")
     )
 

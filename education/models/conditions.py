@@ -248,3 +248,13 @@ class ConditionResource(Orderable):
 
     def __str__(self):
         return self.title
+
+
+def published_condition_refs(lookup="conditions"):
+    """Prefetch the published conditions at `lookup` (slug and name, by name), as
+    `published_conditions`: what articles and treatments show of their conditions."""
+    return models.Prefetch(
+        lookup,
+        queryset=Condition.objects.published().only("slug", "name").order_by("name"),
+        to_attr="published_conditions",
+    )
