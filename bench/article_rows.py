@@ -101,7 +101,7 @@ def _insert_batch(plan, pages, backend):
     from django.db import transaction
     from wagtail.models import Page, ReferenceIndex, Revision
 
-    from education.models import EducationPage, PublishedTreatment
+    from education.models import ArticleBody, EducationPage, PublishedTreatment
 
     for page in pages:
         # The product's own reading figures (what full_clean() would set).
@@ -141,6 +141,9 @@ def _insert_batch(plan, pages, backend):
             page.latest_revision_id = page.live_revision_id = revision.pk
             row.latest_revision_id = row.live_revision_id = revision.pk
         Page.objects.bulk_update(rows, ["latest_revision", "live_revision"])
+        # What publishing them would keep (education/features/article_bodies.py).
+        for page in pages:
+            ArticleBody.objects.make(page)
         backend.add_bulk(EducationPage, pages)
         for page in pages:
             ReferenceIndex.create_or_update_for_object(page)

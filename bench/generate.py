@@ -37,7 +37,7 @@ def make_images(count=3):
     from PIL import ImageDraw
     from wagtail.images import get_image_model
 
-    from education.api.body import IMAGE_RENDITION
+    from education.models.typed_body import IMAGE_RENDITION
 
     Image = get_image_model()
     images = []

@@ -9,8 +9,9 @@ class EducationConfig(AppConfig):
     def ready(self):
         from . import publishing
         from .caching import readers
-        from .features import treatments
+        from .features import article_bodies, treatments
 
         publishing.connect()
         readers.connect()
         treatments.connect()
+        article_bodies.connect()

@@ -2,8 +2,9 @@
 
 One StructBlock per concept. Blocks that refer to conditions hand their templates only
 the published ones (`access.only_published`), so a draft, expired or deleted condition is
-skipped; the API's bodies (`api/body.py`) and treatments (`features/treatments.py`) read
-the stored ids and keep only `Condition.objects.published()`: the same rule.
+skipped; the API's bodies (`models/typed_body.py`) and treatments
+(`features/treatments.py`) read the stored ids and keep only
+`Condition.objects.published()`: the same rule.
 """
 
 from django.core.exceptions import ValidationError

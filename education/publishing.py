@@ -13,6 +13,12 @@ sees, and leave every cache alone. New kinds of content need no entry here as lo
 they are published the Wagtail way (pages, or snippets with `DraftStateMixin`), with their
 child rows in the same cluster.
 
+Articles' bodies as made for readers (`models.article_bodies`) are kept in the database
+per revision and change with fewer events: only when something a body shows of *other*
+content changes (a condition published, unpublished or deleted, an image, a page's
+address, a site). Those events also send `references_changed`; publishing an article, or
+a change of privacy, leaves the other articles' bodies as they are.
+
 The version is random, not a counter: if the cache loses it (Redis restarted), a new one
 cannot coincide with a version whose entries may still be stored.
 """
@@ -22,11 +28,22 @@ import uuid
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import Signal
 from wagtail.images import get_image_model
-from wagtail.models import DraftStateMixin, PageViewRestriction, Site
-from wagtail.signals import page_published, post_page_move, published, unpublished
+from wagtail.models import DraftStateMixin, Page, PageViewRestriction, Site
+from wagtail.signals import (
+    page_published,
+    page_slug_changed,
+    post_page_move,
+    published,
+    unpublished,
+)
 
 VERSION_KEY = "education:content-version"
+
+# Sent, inside the change's transaction, when what articles' bodies show of other content
+# may have changed.
+references_changed = Signal()
 
 
 def content_version():
@@ -49,27 +66,44 @@ def published_content_changed(**kwargs):
     transaction.on_commit(new_content_version)
 
 
+def other_content_changed(**kwargs):
+    published_content_changed()
+    references_changed.send(sender=None)
+
+
+def item_published(sender, instance, **kwargs):
+    # A page's own body is made again when it is published; other bodies show only
+    # conditions and images of the content around them, and pages' addresses.
+    if isinstance(instance, Page):
+        published_content_changed()
+    else:
+        other_content_changed()
+
+
 def content_deleted(sender, instance, **kwargs):
     # Deleting a draft that never went live changes nothing patients see, but telling
     # the two apart here would cost a query on every delete: deletes are rare.
     if isinstance(instance, DraftStateMixin):
-        published_content_changed()
+        other_content_changed()
 
 
 def connect():
     # `published` and `unpublished` cover pages and snippets; `page_published` alone is
     # sent for a page copied and published at once, and for the aliases of a page.
-    for signal in (published, unpublished, page_published, post_page_move):
-        signal.connect(published_content_changed, dispatch_uid="education.publishing")
+    for signal in (published, unpublished, page_published):
+        signal.connect(item_published, dispatch_uid="education.publishing")
+    for signal in (post_page_move, page_slug_changed):
+        signal.connect(other_content_changed, dispatch_uid="education.publishing")
     post_delete.connect(content_deleted, dispatch_uid="education.publishing.delete")
     # Privacy, images and sites change what live pages show, with no revision to publish.
-    for model in (PageViewRestriction, get_image_model(), Site):
+    for model, changed in (
+        (PageViewRestriction, published_content_changed),
+        (get_image_model(), other_content_changed),
+        (Site, other_content_changed),
+    ):
         for signal in (post_save, post_delete):
-            signal.connect(
-                published_content_changed,
-                sender=model,
-                dispatch_uid=f"education.publishing.{model._meta.label_lower}",
-            )
+            uid = f"education.publishing.{model._meta.label_lower}"
+            signal.connect(changed, sender=model, dispatch_uid=uid)
     m2m_changed.connect(
         published_content_changed,
         sender=PageViewRestriction.groups.through,

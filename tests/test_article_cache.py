@@ -1,12 +1,18 @@
-"""The article page's body and related articles are cached per audience, never stale."""
+"""The article page's body is kept per published revision and its related articles are
+cached per audience; neither is ever stale."""
+
+from datetime import timedelta
 
 import pytest
+import time_machine
 from django.contrib.auth.models import Group, User
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from education.models import ArticleBody, Condition
 from tests.access_content import condition_list
 
 pytestmark = pytest.mark.django_db
@@ -45,15 +51,52 @@ def text_of(client, page):
     return response.content.decode()
 
 
-def test_a_second_reader_gets_the_body_without_rendering_it_again(article):
-    ann, bob = reader("ann"), reader("bob")
-    with CaptureQueriesContext(connection) as first:
-        assert "Rest helps on bad days." in text_of(ann, article)
-    with CaptureQueriesContext(connection) as second:
-        assert "Rest helps on bad days." in text_of(bob, article)
-    tables = ("education_condition", "education_educationpage_conditions")
-    assert any(table in q["sql"] for q in first.captured_queries for table in tables)
-    assert not any(table in q["sql"] for q in second.captured_queries for table in tables)
+def renders_a_body(queries):
+    # Its blocks look up the conditions they name.
+    return any('"education_condition"."id" IN' in q["sql"] for q in queries.captured_queries)
+
+
+def test_the_body_is_made_when_published_and_kept_for_every_reader(article):
+    kept = ArticleBody.objects.get(page=article)
+    assert kept.revision == article.live_revision_id
+    for client in (reader("ann"), reader("bob")):
+        with CaptureQueriesContext(connection) as queries:
+            assert "Rest helps on bad days." in text_of(client, article)
+        assert not renders_a_body(queries)
+
+
+def test_publishing_another_article_keeps_this_body(article, make_article, lupus):
+    patient = reader("ann")
+    text_of(patient, article)
+    make_article("Sleep and lupus", body=[paragraph("Sleep helps.")], conditions=[lupus])
+    with CaptureQueriesContext(connection) as queries:
+        assert "Sleep and lupus" in text_of(patient, article)  # related articles are new
+    assert not renders_a_body(queries)
+
+
+def test_a_linked_page_renamed_is_linked_at_its_new_address(
+    article, make_article, django_capture_on_commit_callbacks
+):
+    other = make_article("Sleep and lupus")
+    article.body = [paragraph(f'See <a linktype="page" id="{other.pk}">sleep</a>.')]
+    article.save_revision().publish()
+    patient = reader("ann")
+    assert f'href="{other.url}"' in text_of(patient, article)
+    other.slug = "sleeping-with-lupus"
+    with django_capture_on_commit_callbacks(execute=True):  # Wagtail tells of it on commit
+        other.save_revision().publish()
+    other.refresh_from_db()
+    assert f'href="{other.url}"' in text_of(patient, article)
+
+
+def test_a_condition_leaves_the_body_when_it_expires(article, lupus):
+    expires = timezone.now() + timedelta(minutes=2)
+    Condition.objects.filter(pk=lupus.pk).update(expire_at=expires)
+    article.save_revision().publish()  # made while the condition is still live
+    patient = reader("ann")
+    assert 'href="/conditions/lupus/"' in text_of(patient, article)
+    with time_machine.travel(expires + timedelta(minutes=1)):
+        assert 'href="/conditions/lupus/"' not in text_of(patient, article)
 
 
 def test_a_published_change_is_seen_at_once(article):

@@ -6,9 +6,8 @@ from rest_framework import serializers
 from wagtail.rich_text import expand_db_html
 
 from ..blocks import TreatmentBlock
-from ..models import Condition, EducationPage
+from ..models import ArticleBody, Condition, EducationPage
 from ..models.review import ReviewStatus
-from .body import serialize_body
 
 
 def absolute(request, path):
@@ -163,7 +162,7 @@ class ArticleDetailSerializer(ArticleSerializer):
 
     @extend_schema_field(BlockSerializer(many=True))
     def get_body(self, article):
-        return serialize_body(article)
+        return ArticleBody.objects.for_reading(article).typed
 
 
 class ArticleRefSerializer(ArticleLinksMixin):

@@ -20,6 +20,7 @@ from ..caching.answers import CachedAnswers
 from ..features import reading_list, sync
 from ..features.treatments import treatments_for
 from ..models import Condition, ConditionRelation, EducationPage, ReadingRecord
+from ..models.article_bodies import with_kept_body
 from ..models.conditions import published_condition_refs
 from ..models.review import local_midnight, review_status_since
 from . import filters
@@ -120,8 +121,10 @@ class ArticleViewSet(ContentViewSet):
         articles = readable_pages(self.audience(), EducationPage).prefetch_related(
             published_condition_refs()
         )
-        if self.action != "retrieve":
-            articles = articles.defer_streamfields()
+        articles = articles.defer_streamfields()
+        if self.action == "retrieve":
+            # The body as kept; the stream is read only when it must be made again.
+            articles = with_kept_body(articles)
         return articles.order_by("title")
 
 

@@ -5,19 +5,39 @@ from django.http import Http404
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .. import text
-from ..access import Audience, readable_pages
+from ..access import Audience, all_restrictions, readable_pages
 from ..blocks import PARAGRAPH_FEATURES, EducationStreamBlock
+from .article_bodies import ArticleBody, render_html
 from .conditions import Condition
 from .reading import ReadingRecord
 from .reading_level import ReadingLevelMixin, ReadingLevelPanel
 from .review import ClinicallyReviewed
 
 
-class PortalHomePage(Page):
+class KnownRestrictionsMixin:
+    """Pages whose serving asks the database about view restrictions only when one applies.
+
+    Wagtail's check on serving (its `on_serve_page` hook) queries the page's ancestors
+    and their restrictions on every request. The portal's own check (`wagtail_hooks`,
+    from the list `access` keeps) has already refused what it must; when that list names
+    no restriction over this page, Wagtail's check has nothing to find, so it is given an
+    empty answer without a query (tests/test_query_counts.py). An alias inherits its
+    source's restrictions, which the list does not show by path: it is always asked.
+    """
+
+    def get_view_restrictions(self):
+        if self.alias_of_id is None and not any(
+            self.path.startswith(restriction.page.path) for restriction in all_restrictions()
+        ):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+class PortalHomePage(KnownRestrictionsMixin, Page):
     """The root of the patient portal."""
 
     intro = RichTextField(features=PARAGRAPH_FEATURES, blank=True)
@@ -68,7 +88,7 @@ class PortalHomePage(Page):
         return context
 
 
-class EducationIndexPage(Page):
+class EducationIndexPage(KnownRestrictionsMixin, Page):
     """A topic hub that lists the articles under it."""
 
     intro = RichTextField(features=PARAGRAPH_FEATURES, blank=True)
@@ -108,7 +128,7 @@ class EducationIndexPage(Page):
         return context
 
 
-class EducationPage(ClinicallyReviewed, ReadingLevelMixin, Page):
+class EducationPage(KnownRestrictionsMixin, ClinicallyReviewed, ReadingLevelMixin, Page):
     """A patient-education article built from typed blocks."""
 
     summary = models.TextField(
@@ -147,25 +167,21 @@ class EducationPage(ClinicallyReviewed, ReadingLevelMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        reading = self.is_reading(request)
+        preview = getattr(request, "is_preview", False)
         context.update(
-            reading=reading,
-            record=ReadingRecord.objects.filter(user=request.user, page=self).first()
-            if reading
-            else None,
+            reading=self.is_reading(request),
+            record=getattr(request, "reading_record", None),
+            # A preview shows the draft: made each time, never kept.
+            body_html=render_html(self) if preview else ArticleBody.objects.for_reading(self).html,
             related_articles=self.related_articles(Audience.of_request(request)),
         )
         return context
 
     def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
         if self.is_reading(request):
-            # Noted once the page has rendered, never while it renders: reading a page
-            # changes nothing on it, and a failed note leaves the page as it was.
-            response.add_post_render_callback(
-                lambda rendered: ReadingRecord.objects.note_view(request.user, self)
-            )
-        return response
+            # The visit is noted in the statement that reads the patient's record.
+            request.reading_record = ReadingRecord.objects.note_view(request.user, self)
+        return super().serve(request, *args, **kwargs)
 
     @staticmethod
     def is_reading(request):

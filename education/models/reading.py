@@ -7,7 +7,7 @@ or change them, always through their own user, never an id from the request.
 import logging
 
 from django.conf import settings
-from django.db import DatabaseError, models
+from django.db import DatabaseError, connection, models
 from django.utils import timezone
 
 from ..access import readable_pages
@@ -35,15 +35,25 @@ class ReadingRecordQuerySet(models.QuerySet):
         self.filter(user=user, page=page).update(**dict.fromkeys(fields))
 
     def note_view(self, user, page):
-        """Note that the patient opened the article, for "Continue reading".
+        """Note that the patient opened the article (for "Continue reading"), and return
+        their record for it, in one statement.
 
-        Called once the page is rendered: a record that cannot be written (the database
-        busy or read-only) is logged and the patient still gets the article.
+        A record that cannot be written (the database busy or read-only) is logged, and
+        the patient still gets the article: their record is then only read.
         """
+        table = connection.ops.quote_name(self.model._meta.db_table)
+        # The ORM's upsert (bulk_create) returns only the key; the page needs the row.
+        noted = self.raw(
+            f"INSERT INTO {table} (user_id, page_id, viewed_at) VALUES (%s, %s, %s) "
+            "ON CONFLICT (user_id, page_id) DO UPDATE SET viewed_at = EXCLUDED.viewed_at "
+            "RETURNING id, user_id, page_id, saved_at, read_at, viewed_at",
+            [user.pk, page.pk, timezone.now()],
+        )
         try:
-            self.mark(user, page, viewed_at=timezone.now())
+            return next(iter(noted))
         except DatabaseError:
             logger.warning("Could not note that user %s opened page %s", user.pk, page.pk)
+            return self.filter(user=user, page=page).first()
 
 
 class ReadingRecord(models.Model):

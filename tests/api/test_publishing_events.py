@@ -16,6 +16,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from education.models import EducationIndexPage
+from tests.access_content import condition_list
 from tests.admin_helpers import (
     CONDITIONS_URL,
     PUBLISH,
@@ -211,3 +212,18 @@ def test_scheduled_go_live_and_expiry_are_seen_when_they_run(settings, reader, m
         with time_machine.travel(timezone.now() + timedelta(minutes=6)):
             call_command("publish_scheduled")
             assert reader.get(article_path(later)).status_code == 404
+
+
+def test_a_condition_renamed_or_unpublished_leaves_the_kept_body_at_once(reader, lupus, article):
+    article.body = [condition_list(lupus)]
+    article.save_revision().publish()
+    items = answer(reader, article_path(article))["body"][0]["value"]["items"]
+    assert [item["condition"] for item in items] == [{"slug": "lupus", "name": "Lupus"}]
+
+    lupus.name = "Systemic lupus erythematosus"
+    lupus.save_revision().publish()
+    body = answer(reader, article_path(article))["body"]
+    assert body[0]["value"]["items"][0]["condition"]["name"] == "Systemic lupus erythematosus"
+
+    lupus.unpublish()
+    assert answer(reader, article_path(article))["body"][0]["value"]["items"] == []

@@ -12,7 +12,7 @@ from wagtail.rich_text import expand_db_html
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from ..blocks import raw_list_items
-from ..models import Condition
+from .conditions import Condition
 
 IMAGE_RENDITION = "max-1200x1200"
 
@@ -48,7 +48,8 @@ def _walk(block, raw, visit):
     return visit(block, raw)
 
 
-def _collect(stream_block, raw_body):
+def referenced_ids(stream_block, raw_body):
+    """The ids of the conditions and images a body names."""
     condition_ids, image_ids = set(), set()
 
     def visit(block, raw):
@@ -83,7 +84,7 @@ def _renditions(image_ids):
 def serialize_body(page):
     stream_block = page.body.stream_block
     raw_body = list(page.body.raw_data)
-    condition_ids, image_ids = _collect(stream_block, raw_body)
+    condition_ids, image_ids = referenced_ids(stream_block, raw_body)
     conditions = {
         pk: {"slug": slug, "name": name}
         for pk, slug, name in Condition.objects.published()
