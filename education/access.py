@@ -132,7 +132,14 @@ def readable_pages(audience, model=Page):
     return queryset
 
 
+def restrictions_over(page, restrictions=None):
+    """Of `restrictions` (by default all), those on the page or one of its ancestors."""
+    if restrictions is None:
+        restrictions = all_restrictions()
+    return [r for r in restrictions if page.path.startswith(r.page.path)]
+
+
 def can_read_page(audience, page):
     if not is_published(page):
         return False
-    return not any(page.path.startswith(r.page.path) for r in audience.refused)
+    return not restrictions_over(page, audience.refused)

@@ -20,11 +20,10 @@ import logging
 import uuid
 
 from django.db import DatabaseError, models
-from django.db.models import Min, Subquery
+from django.db.models import Subquery
 from django.utils import timezone
 
-from .conditions import Condition
-from .typed_body import referenced_ids, serialize_body
+from .typed_body import serialize_body
 
 logger = logging.getLogger(__name__)
 
@@ -83,16 +82,14 @@ class ArticleBodyQuerySet(models.QuerySet):
         the reader still gets the body)."""
         # Read before the rows the body is made from: a change meanwhile retires it.
         version = BodiesVersion.current()
-        condition_ids, _ = referenced_ids(page.body.stream_block, page.body.raw_data)
+        typed, good_until = serialize_body(page)
         body = self.model(
             page=page,
             revision=page.live_revision_id,
             references_version=version,
-            good_until=Condition.objects.filter(
-                pk__in=condition_ids, live=True, expire_at__gt=timezone.now()
-            ).aggregate(first=Min("expire_at"))["first"],
+            good_until=good_until,
             html=render_html(page),
-            typed=serialize_body(page),
+            typed=typed,
         )
         if page.live_revision_id is not None:
             fields = ["revision", "references_version", "good_until", "html", "typed"]

@@ -9,7 +9,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .. import text
-from ..access import Audience, all_restrictions, readable_pages
+from ..access import Audience, readable_pages, restrictions_over
 from ..blocks import PARAGRAPH_FEATURES, EducationStreamBlock
 from .article_bodies import ArticleBody, render_html
 from .conditions import Condition
@@ -30,9 +30,7 @@ class KnownRestrictionsMixin:
     """
 
     def get_view_restrictions(self):
-        if self.alias_of_id is None and not any(
-            self.path.startswith(restriction.page.path) for restriction in all_restrictions()
-        ):
+        if self.alias_of_id is None and not restrictions_over(self):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 

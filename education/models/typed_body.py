@@ -82,15 +82,17 @@ def _renditions(image_ids):
 
 
 def serialize_body(page):
+    """The body as typed JSON, and when the first condition it names expires (or None)."""
     stream_block = page.body.stream_block
     raw_body = list(page.body.raw_data)
     condition_ids, image_ids = referenced_ids(stream_block, raw_body)
-    conditions = {
-        pk: {"slug": slug, "name": name}
-        for pk, slug, name in Condition.objects.published()
+    rows = list(
+        Condition.objects.published()
         .filter(pk__in=condition_ids)
-        .values_list("pk", "slug", "name")
-    }
+        .values_list("pk", "slug", "name", "expire_at")
+    )
+    conditions = {pk: {"slug": slug, "name": name} for pk, slug, name, _ in rows}
+    good_until = min((expiry for *_, expiry in rows if expiry), default=None)
     renditions = _renditions(image_ids)
 
     def image_json(image_id, alt_text):
@@ -117,4 +119,4 @@ def serialize_body(page):
             return expand_db_html(raw or "")
         return raw
 
-    return _walk(stream_block, raw_body, visit)
+    return _walk(stream_block, raw_body, visit), good_until
