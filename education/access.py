@@ -124,12 +124,25 @@ class Audience:
         return f"{refused}.{self.language}"
 
 
+def readable(audience, via=""):
+    """What this audience may read, as a filter on pages reached through `via` (a
+    relation's name and "__", or "" for pages themselves).
+
+    Rows that point at pages filter on the joined page itself, not on a subquery of
+    pages: PostgreSQL plans that in a fraction of the time.
+    """
+    condition = Q(**{f"{via}live": True}) & (
+        Q(**{f"{via}expire_at__isnull": True}) | Q(**{f"{via}expire_at__gt": timezone.now()})
+    )
+    for restriction in audience.refused:
+        # Wagtail's `not_descendant_of(page, inclusive=True)`, through the relation.
+        condition &= ~Q(**{f"{via}path__startswith": restriction.page.path})
+    return condition
+
+
 def readable_pages(audience, model=Page):
     """Pages of `model` this audience may read."""
-    queryset = published(model.objects.all())
-    for restriction in audience.refused:
-        queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
-    return queryset
+    return model.objects.filter(readable(audience))
 
 
 def restrictions_over(page, restrictions=None):

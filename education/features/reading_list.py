@@ -41,7 +41,7 @@ def saved_records(audience):
 
 @require_GET
 def reading_list_view(request):
-    records = saved_records(Audience.of_request(request))
+    records = saved_records(Audience.of_request(request)).as_cards()
     return render(request, "portal/reading_list.html", {"records": records})
 
 

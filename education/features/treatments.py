@@ -3,7 +3,7 @@ published (`PublishedTreatment`), so the cost follows the rows shown, not the co
 
 from wagtail.signals import page_published, page_unpublished
 
-from ..access import readable_pages
+from ..access import readable
 from ..models import EducationPage, PublishedTreatment
 from ..models.conditions import published_condition_refs
 
@@ -14,9 +14,7 @@ ARTICLE_FIELDS = ("title", "slug", "url_path", "path", "depth", "last_published_
 def treatments_for(audience, condition=None):
     """Treatments on the articles the audience may read, by article title and then in
     reading order; with a condition, only those for it. Each has `published_conditions`."""
-    treatments = PublishedTreatment.objects.filter(
-        article__in=readable_pages(audience, EducationPage).values("pk")
-    )
+    treatments = PublishedTreatment.objects.filter(readable(audience, via="article__"))
     if condition is not None:
         treatments = treatments.filter(conditions=condition.pk)
     return (

@@ -71,7 +71,7 @@ class PortalHomePage(KnownRestrictionsMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         audience = Audience.of_request(request)
         articles = readable_pages(audience, EducationPage).defer_streamfields()
-        records = ReadingRecord.objects.of(audience)
+        records = ReadingRecord.objects.of(audience).as_cards()
         context.update(
             conditions=Condition.objects.published().only("name", "slug", "summary"),
             recent_articles=articles.order_by("-first_published_at")[:5],
