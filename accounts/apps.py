@@ -12,10 +12,11 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in, user_login_failed
 
-        from . import sign_in_audit, staff
+        from . import sign_in_audit, staff, token_revocation
 
         user_logged_in.connect(sign_in_audit.record_sign_in, dispatch_uid="accounts.sign_in")
         user_logged_in.connect(staff.note_admin_access, dispatch_uid="accounts.staff")
         user_login_failed.connect(
             sign_in_audit.record_failed_sign_in, dispatch_uid="accounts.sign_in_failed"
         )
+        token_revocation.connect()

@@ -5,7 +5,6 @@ the database); the sign-in lockout (axes, in the database) still holds; the API'
 limits, which count in the cache, let requests through.
 """
 
-import socket
 import uuid
 
 import pytest
@@ -14,33 +13,9 @@ from django.core.cache import cache
 from django.test import Client
 from rest_framework.test import APIClient
 
+from .redis_helpers import DEAD_REDIS, LIVE_REDIS, redis_answers, redis_cache
+
 PASSWORD = "patient-password-1"  # the `patient` fixture's
-DEAD_REDIS = "redis://127.0.0.1:6390/0"
-LIVE_REDIS = "redis://127.0.0.1:6379/0"
-
-
-def redis_cache(location, prefix=""):
-    """CACHES as portal.settings.base builds them from REDIS_URL (see tests/test_settings.py)."""
-    return {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": location,
-            "KEY_PREFIX": prefix,
-            "OPTIONS": {
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 0.5,
-                "SOCKET_TIMEOUT": 0.5,
-            },
-        }
-    }
-
-
-def redis_answers():
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
-            return True
-    except OSError:
-        return False
 
 
 @pytest.fixture

@@ -5,6 +5,8 @@ from django.contrib.auth.models import Group, User
 from rest_framework.test import APIClient
 
 API_PASSWORD = "api-user-password-1"
+# A cached answer is served only to a token that still exists: one query, on every hit.
+TOKEN_CHECK = 1
 
 
 @pytest.fixture

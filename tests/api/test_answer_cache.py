@@ -13,6 +13,8 @@ from wagtail.models import PageViewRestriction
 from education.models import EducationIndexPage
 from tests.access_content import condition_list
 
+from .conftest import TOKEN_CHECK
+
 pytestmark = pytest.mark.django_db
 
 
@@ -41,9 +43,9 @@ def titles(client):
     return {item["title"] for item in response.json()["results"]}
 
 
-def test_a_repeated_answer_needs_no_database(reader, article, django_assert_num_queries):
+def test_a_repeated_answer_needs_only_the_token_check(reader, article, django_assert_num_queries):
     first = detail(reader, article)
-    with django_assert_num_queries(0):
+    with django_assert_num_queries(TOKEN_CHECK):
         second = detail(reader, article)
     assert second.status_code == 200
     assert second.content == first.content
@@ -58,13 +60,13 @@ def test_a_repeated_answer_needs_no_database(reader, article, django_assert_num_
 def test_lists_and_conditions_are_cached_too(reader, article, path, django_assert_num_queries):
     first = reader.get(path)
     assert first.status_code == 200
-    with django_assert_num_queries(0):
+    with django_assert_num_queries(TOKEN_CHECK):
         assert reader.get(path).content == first.content
 
 
 def test_a_current_copy_gets_304_from_the_cache(reader, article, django_assert_num_queries):
     etag = detail(reader, article)["ETag"]
-    with django_assert_num_queries(0):
+    with django_assert_num_queries(TOKEN_CHECK):
         response = reader.get(f"/api/v1/articles/{article.pk}/", HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 304
     assert response.content == b""
@@ -79,7 +81,7 @@ def test_the_first_304_also_fills_the_cache(reader, article, django_assert_num_q
     ).json()["token"]
     reader.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
     assert reader.get(f"/api/v1/articles/{article.pk}/", HTTP_IF_NONE_MATCH=etag).status_code == 304
-    with django_assert_num_queries(0):
+    with django_assert_num_queries(TOKEN_CHECK):
         assert detail(reader, article).status_code == 200
 
 
