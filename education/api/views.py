@@ -182,6 +182,10 @@ class MeView(generics.RetrieveAPIView):
         return self.request.user
 
 
+def _with_conditions(records):
+    return records.prefetch_related(published_condition_refs("page__conditions"))
+
+
 @extend_schema_view(
     destroy=extend_schema(parameters=[id_parameter("article_id", "The saved article's id.")])
 )
@@ -200,9 +204,7 @@ class SavedArticleViewSet(
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return ReadingRecord.objects.none()
-        return reading_list.saved_records(Audience.of_request(self.request)).prefetch_related(
-            published_condition_refs("page__conditions")
-        )
+        return _with_conditions(reading_list.saved_records(Audience.of_request(self.request)))
 
     def get_serializer_class(self):
         return SaveArticleSerializer if self.action == "create" else SavedArticleSerializer
@@ -218,8 +220,12 @@ class SavedArticleViewSet(
             readable_pages(Audience.of_request(request), EducationPage),
             pk=data.validated_data["article"],
         )
-        reading_list.save_article(request.user, article)
-        record = self.get_queryset().get(page=article)
+        saved_at = reading_list.save_article(request.user, article)
+        # Read back whether or not it is still saved: an unsave of the same article may
+        # have come in between. The answer says what this request did.
+        records = ReadingRecord.objects.of(Audience.of_request(request))
+        record = get_object_or_404(_with_conditions(records), page=article)
+        record.saved_at = saved_at
         return Response(
             SavedArticleSerializer(record, context=self.get_serializer_context()).data,
             status=status.HTTP_201_CREATED,

@@ -16,7 +16,10 @@ from ..models import EducationPage, ReadingRecord
 
 
 def save_article(user, page):
-    ReadingRecord.objects.mark(user, page, saved_at=timezone.now())
+    """Save the article on the user's list; returns when."""
+    saved_at = timezone.now()
+    ReadingRecord.objects.mark(user, page, saved_at=saved_at)
+    return saved_at
 
 
 def unsave_article(user, page):

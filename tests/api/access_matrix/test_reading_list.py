@@ -5,6 +5,7 @@ delete nor add to another's list; saving twice keeps one row.
 """
 
 import pytest
+from django.db import connection
 
 from education.models import ReadingRecord
 
@@ -83,3 +84,34 @@ def test_saving_twice_keeps_one_row(content, two_patients):
     assert (first.status_code, second.status_code) == (201, 201)
     assert ReadingRecord.objects.filter(user=a.user, page=article).count() == 1
     assert len(results(a.get("/api/v1/me/saved/"))) == 1
+
+
+def unsaved_right_after_the_save(user, page):
+    """An execute wrapper: the same patient's "remove" lands right after the save's write,
+    before the save's request reads its answer back (as two devices may do)."""
+    done = []
+
+    def wrapper(execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        if not done and sql.startswith('INSERT INTO "education_readingrecord"'):
+            done.append(True)
+            ReadingRecord.objects.filter(user=user, page=page).update(saved_at=None)
+        return result
+
+    return wrapper
+
+
+def test_saving_while_the_same_article_is_removed_is_never_a_500(
+    content, make_api_user, api_client_for
+):
+    user = make_api_user("two-devices", "Patients")
+    api = api_client_for(user)
+    article = content["live"]
+    with connection.execute_wrapper(unsaved_right_after_the_save(user, article)):
+        response = api.post("/api/v1/me/saved/", {"article": article.pk}, format="json")
+    assert response.status_code == 201, response.content
+    assert response.json()["article"]["id"] == article.pk
+    assert response.json()["saved_at"]
+    # The removal came last: the list is empty, and removing again is a 404, not a 500.
+    assert results(api.get("/api/v1/me/saved/")) == []
+    assert api.delete(f"/api/v1/me/saved/{article.pk}/").status_code == 404
