@@ -16,8 +16,10 @@ child rows in the same cluster.
 Articles' bodies as made for readers (`models.article_bodies`) are kept in the database
 per revision and change with fewer events: only when something a body shows of *other*
 content changes (a condition published, unpublished or deleted, an image, a page's
-address, a site). Those events also send `references_changed`; publishing an article, or
-a change of privacy, leaves the other articles' bodies as they are.
+address, a site), or whether a page it may link to is one every reader may read (a
+linked page published or unpublished, a change of privacy: `rich_text` links no other).
+Those events also send `references_changed`; publishing an article nothing links to, or
+changing who is in a restriction's groups, leaves the other articles' bodies as they are.
 
 The version is random, not a counter: if the cache loses it (Redis restarted), a new one
 cannot coincide with a version whose entries may still be stored.
@@ -30,7 +32,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import Signal
 from wagtail.images import get_image_model
-from wagtail.models import DraftStateMixin, Page, PageViewRestriction, Site
+from wagtail.models import DraftStateMixin, Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import (
     page_published,
     page_slug_changed,
@@ -73,8 +75,10 @@ def other_content_changed(**kwargs):
 
 def item_published(sender, instance, **kwargs):
     # A page's own body is made again when it is published; other bodies show only
-    # conditions and images of the content around them, and pages' addresses.
-    if isinstance(instance, Page):
+    # conditions and images of the content around them, pages' addresses, and links to
+    # pages that are published. Wagtail's reference index knows what links to a page:
+    # publishing one nothing links to, the common case, leaves every other body.
+    if isinstance(instance, Page) and not ReferenceIndex.get_references_to(instance).exists():
         published_content_changed()
     else:
         other_content_changed()
@@ -96,14 +100,18 @@ def connect():
         signal.connect(other_content_changed, dispatch_uid="education.publishing")
     post_delete.connect(content_deleted, dispatch_uid="education.publishing.delete")
     # Privacy, images and sites change what live pages show, with no revision to publish.
+    # Privacy changes are rare: every body is made again rather than asking which link
+    # into the pages under the restriction.
     for model, changed in (
-        (PageViewRestriction, published_content_changed),
+        (PageViewRestriction, other_content_changed),
         (get_image_model(), other_content_changed),
         (Site, other_content_changed),
     ):
         for signal in (post_save, post_delete):
             uid = f"education.publishing.{model._meta.label_lower}"
             signal.connect(changed, sender=model, dispatch_uid=uid)
+    # A restriction's groups: a group restriction hides a page from some reader whoever
+    # is in it, so bodies' links stay as they are.
     m2m_changed.connect(
         published_content_changed,
         sender=PageViewRestriction.groups.through,

@@ -1,13 +1,31 @@
-"""Internal page links in rich text, resolved in one query.
+"""Internal page links in rich text: resolved in one query, and a link only to a page
+every reader may read.
 
 Wagtail's page link handler loads the specific page behind every link (a query for
 the content types, then one per page type) only to read its address, which the base
 page row already holds. The portal and the API render every article's links, so the
-one-query version serves each page and each API answer (tests/test_overrides.py).
+one-query version serves each page and each API answer (tests/test_overrides.py); the
+view restrictions it checks are the cached list every request's access check loads.
+
+An article's body is made once and shown to every reader (`models.article_bodies`), so
+whether a link is one cannot depend on who reads it: a link to a page some reader may
+not read (a draft, a scheduled, expired or restricted page) shows only its text, never
+the page's address.
 """
 
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.rich_text.pages import PageLinkHandler
+
+from .access import all_restrictions, is_published, restrictions_over
+
+
+def every_reader_may_read(page, restrictions):
+    """Published, and under none of `restrictions` that a reader could fail. Every reader
+    is signed in (the portal's sign-in gate, the API's tokens): a sign-in one is passed."""
+    return is_published(page) and all(
+        restriction.restriction_type == PageViewRestriction.LOGIN
+        for restriction in restrictions_over(page, restrictions)
+    )
 
 
 class PageAddressLinkHandler(PageLinkHandler):
@@ -15,7 +33,10 @@ class PageAddressLinkHandler(PageLinkHandler):
     def get_many(cls, attrs_list):
         ids = [str(attrs.get("id")) for attrs in attrs_list]
         valid = [int(pk) for pk in ids if pk.isdigit()]
-        pages = {str(page.pk): page for page in Page.objects.filter(pk__in=valid).only(*ADDRESS)}
+        rows = list(Page.objects.filter(pk__in=valid).only(*ADDRESS, "expire_at"))
+        restrictions = all_restrictions() if rows else []
+        # Wagtail writes a page it is not given as a bare <a>: the text, with no address.
+        pages = {str(page.pk): page for page in rows if every_reader_may_read(page, restrictions)}
         return [pages.get(pk) for pk in ids]
 
 

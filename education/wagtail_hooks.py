@@ -39,12 +39,16 @@ def hide_refused_documents(document, request):
     """A signed-in user outside a private collection's groups gets a 404, as for pages.
 
     Wagtail would send them to the sign-in page, which sends a signed-in user straight
-    back to the document: a loop.
+    back to the document: a loop. A shared password (from before editors were no longer
+    offered one) is refused to everyone, as for pages: its form is never found.
     """
+    restrictions = document.collection.get_view_restrictions()
+    if any(r.restriction_type == BaseViewRestriction.PASSWORD for r in restrictions):
+        raise Http404
     if request.user.is_authenticated and any(
         restriction.restriction_type == BaseViewRestriction.GROUPS
         and not restriction.accept_request(request)
-        for restriction in document.collection.get_view_restrictions()
+        for restriction in restrictions
     ):
         raise Http404
 

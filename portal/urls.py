@@ -1,5 +1,7 @@
 from django.conf import settings
+from django.http import Http404
 from django.urls import include, path, re_path
+from django.views import defaults
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -19,6 +21,14 @@ urlpatterns = [
     # Any other /api/ address answers in the API's JSON shape, never with a portal page.
     re_path(r"^api/", errors.not_found),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's shared-password forms, for pages (wagtail.urls) and documents, whatever the
+    # restriction: the portal never asks for a shared password (education.access), so
+    # they are never found, and say nothing of which ids exist.
+    re_path(
+        r"^(?:_util|documents)/authenticate_with_password/",
+        defaults.page_not_found,
+        {"exception": Http404()},
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("education.urls")),
 ]

@@ -2,7 +2,7 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from wagtail import log_actions
@@ -89,7 +89,8 @@ def test_page_privacy_changes_are_logged(admin_client, make_article):
     url = f"/admin/pages/{article.pk}/privacy/"
 
     admin_client.post(url, {"restriction_type": "login"})
-    admin_client.post(url, {"restriction_type": "password", "password": "a-shared-secret"})
+    clinic = Group.objects.create(name="Rheumatology clinic")
+    admin_client.post(url, {"restriction_type": "groups", "groups": [clinic.pk]})
     admin_client.post(url, {"restriction_type": "none"})
     admin_client.post(f"/admin/pages/{article.pk}/unpublish/")
 

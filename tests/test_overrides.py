@@ -13,6 +13,8 @@ from django.http import Http404
 from django.test import RequestFactory
 from wagtail.rich_text import expand_db_html
 
+from education.access import all_restrictions
+
 pytestmark = pytest.mark.django_db
 
 
@@ -45,6 +47,7 @@ def test_page_links_in_rich_text_cost_one_query_whatever_their_types(
         f'<p><a linktype="page" id="{page.pk}">{page.title}</a></p>'
         for page in (home_page, hub, article)
     )
+    all_restrictions()  # known to any request by its access check, and cached
     # Wagtail's handler loads each specific page: a query per page type besides.
     with django_assert_num_queries(1):
         expanded = expand_db_html(html)

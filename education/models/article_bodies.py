@@ -4,8 +4,10 @@ Rendering a body (its blocks, their conditions, images and links) is most of the
 showing an article, and the same for every reader. It is made when the article is
 published, kept here with the revision it came from, and used by the portal's page and
 the API's detail until something it shows changes: a new revision, other content it
-shows (`publishing.references_changed`: a condition, image, page address or site), or a
-named condition's expiry time passing. A body found out of date is made again when read.
+shows (`publishing.references_changed`: a condition, image, page address or site, or a
+page it links to published, unpublished or restricted: `rich_text` links only pages
+every reader may read), or a named condition's or linked page's expiry time passing. A
+body found out of date is made again when read.
 
 Other content's changes replace one version in the database (`BodiesVersion`), in the
 change's own transaction, and a kept body counts only under the version it was made
@@ -126,7 +128,7 @@ class ArticleBody(models.Model):
         return f"body of page {self.page_id}"
 
     def is_current(self, page):
-        """Of the page's live revision, and no condition it shows has expired since."""
+        """Of the page's live revision, and nothing it shows or links to has expired since."""
         return self.revision == page.live_revision_id and (
             self.good_until is None or self.good_until > timezone.now()
         )

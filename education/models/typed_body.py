@@ -1,16 +1,19 @@
 """An article body as typed JSON, from the stored raw data, in a fixed number of queries.
 
 Every condition reference becomes {"slug", "name"}; a draft, expired or deleted one is
-dropped. Rich text is HTML; images are rendition URLs with their alt text. The walk
-follows the block definitions, so a new block type is serialised without changes here.
+dropped. Rich text is HTML, linking only pages every reader may read (`rich_text`);
+images are rendition URLs with their alt text. The walk follows the block definitions,
+so a new block type is serialised without changes here.
 """
 
 from wagtail import blocks
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
-from wagtail.rich_text import expand_db_html
+from wagtail.models import Page
+from wagtail.rich_text import expand_db_html, extract_references_from_rich_text
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from ..access import published
 from ..blocks import raw_list_items
 from .conditions import Condition
 
@@ -49,8 +52,8 @@ def _walk(block, raw, visit):
 
 
 def referenced_ids(stream_block, raw_body):
-    """The ids of the conditions and images a body names."""
-    condition_ids, image_ids = set(), set()
+    """The ids of the conditions and images a body names, and of the pages it links to."""
+    condition_ids, image_ids, page_ids = set(), set(), set()
 
     def visit(block, raw):
         if isinstance(block, SnippetChooserBlock) and isinstance(raw, int):
@@ -59,9 +62,13 @@ def referenced_ids(stream_block, raw_body):
             image_ids.add(raw.get("image"))
         elif isinstance(block, ImageChooserBlock) and isinstance(raw, int):
             image_ids.add(raw)
+        elif isinstance(block, blocks.RichTextBlock) and raw:
+            for model, pk, *_ in extract_references_from_rich_text(raw):
+                if issubclass(model, Page) and str(pk).isdigit():
+                    page_ids.add(int(pk))
 
     _walk(stream_block, raw_body, visit)
-    return condition_ids, image_ids - {None}
+    return condition_ids, image_ids - {None}, page_ids
 
 
 def _renditions(image_ids):
@@ -81,18 +88,28 @@ def _renditions(image_ids):
     return renditions
 
 
+def _link_expiries(page_ids):
+    """When the published pages linked to expire: each link then shows only its text."""
+    if not page_ids:
+        return []
+    linked = published(Page.objects.filter(pk__in=page_ids)).exclude(expire_at=None)
+    return list(linked.values_list("expire_at", flat=True))
+
+
 def serialize_body(page):
-    """The body as typed JSON, and when the first condition it names expires (or None)."""
+    """The body as typed JSON, and when the first condition it names or page it links to
+    expires (or None)."""
     stream_block = page.body.stream_block
     raw_body = list(page.body.raw_data)
-    condition_ids, image_ids = referenced_ids(stream_block, raw_body)
+    condition_ids, image_ids, page_ids = referenced_ids(stream_block, raw_body)
     rows = list(
         Condition.objects.published()
         .filter(pk__in=condition_ids)
         .values_list("pk", "slug", "name", "expire_at")
     )
     conditions = {pk: {"slug": slug, "name": name} for pk, slug, name, _ in rows}
-    good_until = min((expiry for *_, expiry in rows if expiry), default=None)
+    expiries = [expiry for *_, expiry in rows if expiry] + _link_expiries(page_ids)
+    good_until = min(expiries, default=None)
     renditions = _renditions(image_ids)
 
     def image_json(image_id, alt_text):
