@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "csp",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -185,6 +186,15 @@ PATIENTS_GROUP = "Patients"
 # Staff may leave a new patient's password empty: the patient sets it from an email link.
 WAGTAILUSERS_PASSWORD_REQUIRED = False
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "patient-education@localhost")
+# Reset emails are queued for every address asked about, so the answer takes the same
+# time whether or not it has an account (accounts/password_reset.py).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "accounts.password_reset.StaffPasswordResetForm"
+
+# Background work (Django's tasks API). "default" is Wagtail's own (reference index,
+# image focal points), done in the request as Wagtail does out of the box; "background"
+# is work a request must not wait for. Here both run at once, in the request, so a fresh
+# clone needs no worker; production queues "background" in the database (production.py).
+IMMEDIATE_TASKS = {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
 
 # `load_education_content --demo-accounts` makes logins with published passwords: dev and test only.
 ALLOW_DEMO_ACCOUNTS = False

@@ -5,7 +5,7 @@ set. Behind a proxy that terminates TLS, set SECURE_PROXY_SSL_HEADER=X-Forwarded
 """
 
 from .base import *  # noqa: F403
-from .base import DATABASES, REDIS_URL, require_secret_key
+from .base import DATABASES, REDIS_URL, TASKS, require_secret_key
 from .environment import env_flag, env_int, env_str
 
 require_secret_key()
@@ -13,6 +13,8 @@ require_secret_key()
 
 DEBUG = False
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Queued in the database and run by `manage.py db_worker --backend background` beside gunicorn.
+TASKS = {**TASKS, "background": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
