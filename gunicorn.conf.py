@@ -20,6 +20,11 @@ max_requests_jitter = max_requests // 10
 # Access log to stdout unless GUNICORN_ACCESS_LOG names a file, or is empty for none.
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 errorlog = "-"
+# The longest request line gunicorn reads (its maximum; the default is 4094), so that an
+# address too long for the portal is refused by Django, in the API's JSON under /api/
+# (portal/http/request_limits.py). Beyond 8190 bytes gunicorn answers with its own HTML
+# 414, as the proxy in front may for what it will not pass on.
+limit_request_line = 8190
 # Only the local proxy may set X-Forwarded-* headers.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # No control socket: nothing here uses it, and two servers on one host would share its path.

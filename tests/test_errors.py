@@ -1,4 +1,7 @@
-"""Failing requests: no traceback, SQL or path; JSON under /api/; 503 with the database down."""
+"""Failing requests: no traceback, SQL or path; JSON under /api/; 503 with the database down.
+
+CSRF failures too: JSON under /api/, the portal's page elsewhere.
+"""
 
 import socket
 
@@ -6,7 +9,9 @@ import pytest
 from django.conf import settings
 from django.contrib.sessions.backends.db import SessionStore
 from django.db import OperationalError, connection, connections
+from django.http import HttpResponse
 from django.test import Client
+from django.urls import re_path
 from knox.models import AuthToken
 from rest_framework.test import APIClient
 
@@ -192,3 +197,71 @@ def test_postgresql_refusing_connections_is_a_503_until_it_is_back(
         assert portal.get("/")["Location"].startswith("/accounts/login/")
         assert api.get("/api/v1/articles/").status_code == 401
         connection.close()
+
+
+# The database lost while saving the session: Django makes it SessionInterrupted (a 400),
+# but it is the same outage.
+
+
+def refuse_session_writes(error):
+    def wrapper(execute, sql, params, many, context):
+        if sql.startswith(('UPDATE "django_session"', 'INSERT INTO "django_session"')):
+            error(context["cursor"])
+        return execute(sql, params, many, context)
+
+    return wrapper
+
+
+def database_gone(cursor):
+    raise OperationalError("server closed the connection unexpectedly")
+
+
+def session_ended_elsewhere(cursor):
+    # Signed out in another tab: the save then updates no row.
+    cursor.execute('DELETE FROM "django_session"')
+
+
+def test_the_database_lost_while_saving_the_session_is_a_calm_503(signed_in, home_page):
+    with connection.execute_wrapper(refuse_session_writes(database_gone)):
+        # The first request after signing in saves the session (idle_sessions.py).
+        assert_back_shortly_page(signed_in.get("/"))
+
+
+def test_a_session_ended_elsewhere_is_still_a_400(signed_in, home_page):
+    with connection.execute_wrapper(refuse_session_writes(session_ended_elsewhere)):
+        assert signed_in.get("/").status_code == 400
+
+
+# CSRF: unknown API addresses are a 404 whatever the method; a CSRF failure under /api/
+# is JSON, and the portal's own page elsewhere.
+
+
+def changes_something(request):
+    return HttpResponse("Changed.")
+
+
+# Every view under /api/ is exempt (DRF's views, which take bearer tokens): this one
+# stands for any that might not be.
+urlpatterns = [re_path(r"^api/v1/needs-csrf/$", changes_something)]
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "PATCH", "DELETE"])
+@pytest.mark.parametrize("path", ["/api/nothing-here/", "/api/v1/nothing-here/"])
+def test_any_method_at_an_unknown_api_address_is_a_json_404(db, method, path):
+    client = Client(enforce_csrf_checks=True)
+    response = client.generic(method, path, '{"a": 1}', "application/json")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not found.", "code": "not_found"}
+
+
+@pytest.mark.urls(__name__)
+def test_a_csrf_failure_under_the_api_is_json(db):
+    response = Client(enforce_csrf_checks=True).post("/api/v1/needs-csrf/")
+    assert response.status_code == 403
+    assert response.json() == {"detail": "CSRF verification failed.", "code": "csrf_failed"}
+
+
+def test_a_csrf_failure_elsewhere_is_the_portal_page(db):
+    response = Client(enforce_csrf_checks=True).post("/accounts/login/", {"username": "x"})
+    assert response.status_code == 403
+    assert "Please try again" in response.content.decode()

@@ -15,6 +15,8 @@ from education.models import ReadingRecord
 
 TEN_MB = 10 * 1024 * 1024
 LONG = "x" * 20_000
+# Longer than the portal's limit, well within the 8190 bytes gunicorn reads.
+LONG_PATH = "x" * 5_000
 REPEATED = "&".join(["q"] * 2_000)  # Thousands of parameters within the length limit.
 ICD10 = "2.16.840.1.113883.6.90"
 
@@ -122,6 +124,18 @@ def test_overlong_and_crowded_api_addresses_are_refused(patient_api, article):
     assert_api_error(patient_api.get(f"/api/v1/articles/?q={LONG}"), 414, "query_too_long")
     assert_api_error(patient_api.get(f"/api/v1/conditions/?{REPEATED}"), 400, "too_many_parameters")
     assert patient_api.get("/api/v1/articles/?q=lupus").status_code == 200
+
+
+@pytest.mark.parametrize("method", ["GET", "POST", "DELETE"])
+def test_an_overlong_api_path_is_a_json_414(db, method):
+    response = APIClient().generic(method, f"/api/v1/articles/{LONG_PATH}/")
+    assert_api_error(response, 414, "path_too_long")
+
+
+def test_an_overlong_portal_path_is_a_414_page(patient_client, article):
+    response = patient_client.get(f"/conditions/{LONG_PATH}/")
+    assert_refused_page(response, 414, "The address is too long")
+    assert patient_client.get(f"/conditions/{'x' * 2_000}/").status_code == 404
 
 
 def oversized_json():

@@ -89,7 +89,8 @@ def test_production_defaults_need_no_other_service():
     assert found["STORAGES"]["staticfiles"]["BACKEND"] == (
         "whitenoise.storage.CompressedManifestStaticFilesStorage"
     )
-    assert found["MIDDLEWARE"][:2] == [
+    assert found["MIDDLEWARE"][:3] == [
+        "portal.http.request_ids.RequestIdMiddleware",
         "django.middleware.security.SecurityMiddleware",
         "whitenoise.middleware.WhiteNoiseMiddleware",
     ]

@@ -10,7 +10,9 @@ catch-all route; elsewhere Django's own handlers render templates/404.html and 4
 
 A database that is down is not a bug in the request: it answers 503 with Retry-After,
 made without touching the database, so it is fast and clients try again; the next
-request reconnects by itself (CONN_HEALTH_CHECKS).
+request reconnects by itself (CONN_HEALTH_CHECKS). That holds whatever Django made of the
+database's error on the way: a session that could not be saved is SessionInterrupted to
+Django, a 400, unless the database was unreachable.
 """
 
 import sys
@@ -20,7 +22,8 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
-from django.views import defaults
+from django.views import csrf, defaults
+from django.views.decorators.csrf import csrf_exempt
 
 from .areas import is_api
 
@@ -33,12 +36,34 @@ def error_response(detail, code, status):
     return JsonResponse({"detail": detail, "code": code}, status=status)
 
 
+def _caused_by_outage(exception):
+    """The exception, or one it was raised while handling, says the database is unreachable."""
+    seen = set()
+    while exception is not None and id(exception) not in seen:
+        if isinstance(exception, DATABASE_UNAVAILABLE):
+            return True
+        seen.add(id(exception))
+        exception = exception.__cause__ or exception.__context__
+    return False
+
+
+# It changes nothing, so any method may ask without a CSRF token: a POST to an unknown
+# address is a 404 like a GET, not the CSRF failure.
+@csrf_exempt
 def not_found(request, *args, **kwargs):
     """Unknown addresses under /api/ answer in the API's shape, never with a portal page."""
     return error_response("Not found.", "not_found", 404)
 
 
+def csrf_failure(request, reason=""):
+    if is_api(request):
+        return error_response("CSRF verification failed.", "csrf_failed", 403)
+    return csrf.csrf_failure(request, reason)
+
+
 def bad_request(request, exception):
+    if _caused_by_outage(exception):
+        return service_unavailable(request)
     if is_api(request):
         return error_response("Bad request.", "bad_request", 400)
     return defaults.bad_request(request, exception)
@@ -46,7 +71,7 @@ def bad_request(request, exception):
 
 def server_error(request):
     # Django calls this while handling the exception, so it is still the current one.
-    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+    if _caused_by_outage(sys.exc_info()[1]):
         return service_unavailable(request)
     if is_api(request):
         return error_response("A server error occurred.", "server_error", 500)

@@ -10,7 +10,11 @@ from django.shortcuts import render
 from .areas import is_api
 from .errors import error_response
 
-# gunicorn refuses request lines over 4094 bytes in any case (its limit_request_line).
+# A path and a query string at these limits, with the method and protocol, fit within the
+# 8190 bytes of request line gunicorn reads (its limit_request_line, at its maximum in
+# gunicorn.conf.py): any longer address up to there meets this answer. Beyond 8190 bytes
+# gunicorn answers itself (a bare HTML 414), as the proxy in front may before it.
+MAX_PATH_LENGTH = 2048
 MAX_QUERY_STRING_LENGTH = 4096
 # The admin's bulk actions send one id per selected row; a listing shows at most 100.
 MAX_QUERY_PARAMETERS = 200
@@ -31,6 +35,8 @@ class RequestLimitsMiddleware:
 
 
 def _refusal(request):
+    if len(request.path_info) > MAX_PATH_LENGTH:
+        return 414, "path_too_long", "The address is too long."
     query = request.META.get("QUERY_STRING", "")
     if len(query) > MAX_QUERY_STRING_LENGTH:
         return 414, "query_too_long", "The address is too long."

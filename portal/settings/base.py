@@ -8,6 +8,8 @@ import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
+from portal.http.logs import STDERR_JSON_LINES
+
 from .environment import env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -54,6 +56,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that even an error in another middleware is logged with the request's id.
+    "portal.http.request_ids.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Right after security: static files need no session, user or CSRF check.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -79,6 +83,10 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
+# A failed CSRF check: JSON under /api/, Django's page (templates/403_csrf.html) elsewhere.
+CSRF_FAILURE_VIEW = "portal.http.errors.csrf_failure"
+# One JSON object a line on stderr, each with its request's id (portal/http/logs.py).
+LOGGING = STDERR_JSON_LINES
 
 TEMPLATES = [
     {
@@ -195,6 +203,7 @@ WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "accounts.password_reset.StaffPasswordRe
 # is work a request must not wait for. Here both run at once, in the request, so a fresh
 # clone needs no worker; production queues "background" in the database (production.py).
 IMMEDIATE_TASKS = {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+TASKS = {"default": IMMEDIATE_TASKS, "background": IMMEDIATE_TASKS}
 
 # `load_education_content --demo-accounts` makes logins with published passwords: dev and test only.
 ALLOW_DEMO_ACCOUNTS = False
