@@ -164,11 +164,13 @@ def drop_databases():
 
 
 class Server:
-    """gunicorn as production runs it (gunicorn.conf.py): one sync worker, on one core."""
+    """gunicorn as production runs it (gunicorn.conf.py): sync workers (one unless asked),
+    on one core."""
 
-    def __init__(self, port, log_path):
+    def __init__(self, port, log_path, workers=1):
         self.port = port
         self.log_path = log_path
+        self.workers = workers
         self.process = None
 
     @property
@@ -188,7 +190,7 @@ class Server:
             "--bind",
             f"127.0.0.1:{self.port}",
             "--workers",
-            "1",
+            str(self.workers),
             "--worker-class",
             "sync",
             "--max-requests",
@@ -235,8 +237,8 @@ class Server:
 
 
 @contextmanager
-def running_server(port, log_path):
-    server = Server(port, log_path)
+def running_server(port, log_path, workers=1):
+    server = Server(port, log_path, workers)
     try:
         yield server.start()
     finally:
