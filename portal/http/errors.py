@@ -18,14 +18,16 @@ Django, a 400, unless the database was unreachable.
 import sys
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
 from django.views import csrf, defaults
 from django.views.decorators.csrf import csrf_exempt
 
-from .areas import is_api
+from .areas import is_admin, is_api
 
 # What the driver raises when the database cannot be reached or drops the connection.
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
@@ -78,6 +80,25 @@ def server_error(request):
     return defaults.server_error(request)
 
 
+def _kept_form(request):
+    """An editor's form that could not be saved, to send again as it was: what they typed
+    is not lost with the page. Passwords are not written back into a page, and files
+    cannot be: the page says so."""
+    if request.method != "POST":
+        return None
+    try:
+        fields = [
+            (name, value)
+            for name, values in request.POST.lists()
+            if "password" not in name.lower()
+            for value in values
+        ]
+        had_files = bool(request.FILES)
+    except (SuspiciousOperation, MultiPartParserError, OSError):
+        return None  # a body too big, or that cannot be read, has nothing to keep
+    return {"action": request.get_full_path(), "fields": fields, "had_files": had_files}
+
+
 def service_unavailable(request):
     if is_api(request):
         response = error_response(
@@ -88,7 +109,8 @@ def service_unavailable(request):
     else:
         # Rendered without the request: context processors would load the signed-in
         # user, which needs the database that is down.
-        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        context = {"kept_form": _kept_form(request)} if is_admin(request) else {}
+        response = HttpResponse(loader.render_to_string("503.html", context), status=503)
     response["Retry-After"] = str(settings.SERVICE_UNAVAILABLE_RETRY_AFTER)
     # A shared cache must not keep the outage after it is over.
     add_never_cache_headers(response)
