@@ -24,8 +24,9 @@ from .publishing import content_version
 DEFAULT_LANGUAGE = "en"
 
 
-def not_expired():
-    return Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
+def not_expired(via=""):
+    """Not past its expiry time, as a filter (through the relation `via`, as `readable`)."""
+    return Q(**{f"{via}expire_at__isnull": True}) | Q(**{f"{via}expire_at__gt": timezone.now()})
 
 
 def is_published(obj):
@@ -131,9 +132,7 @@ def readable(audience, via=""):
     Rows that point at pages filter on the joined page itself, not on a subquery of
     pages: PostgreSQL plans that in a fraction of the time.
     """
-    condition = Q(**{f"{via}live": True}) & (
-        Q(**{f"{via}expire_at__isnull": True}) | Q(**{f"{via}expire_at__gt": timezone.now()})
-    )
+    condition = Q(**{f"{via}live": True}) & not_expired(via)
     for restriction in audience.refused:
         # Wagtail's `not_descendant_of(page, inclusive=True)`, through the relation.
         condition &= ~Q(**{f"{via}path__startswith": restriction.page.path})
@@ -150,6 +149,16 @@ def restrictions_over(page, restrictions=None):
     if restrictions is None:
         restrictions = all_restrictions()
     return [r for r in restrictions if page.path.startswith(r.page.path)]
+
+
+def open_to_every_reader(page, restrictions=None):
+    """Whether every reader may read the page, whatever their groups: what something shown
+    to all of them alike (a kept article body) may link to. Every reader is signed in (the
+    portal's sign-in gate, the API's tokens), so a sign-in restriction is passed."""
+    return is_published(page) and all(
+        restriction.restriction_type in (PageViewRestriction.NONE, PageViewRestriction.LOGIN)
+        for restriction in restrictions_over(page, restrictions)
+    )
 
 
 def can_read_page(audience, page):

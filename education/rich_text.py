@@ -13,19 +13,10 @@ not read (a draft, a scheduled, expired or restricted page) shows only its text,
 the page's address.
 """
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
-from .access import all_restrictions, is_published, restrictions_over
-
-
-def every_reader_may_read(page, restrictions):
-    """Published, and under none of `restrictions` that a reader could fail. Every reader
-    is signed in (the portal's sign-in gate, the API's tokens): a sign-in one is passed."""
-    return is_published(page) and all(
-        restriction.restriction_type == PageViewRestriction.LOGIN
-        for restriction in restrictions_over(page, restrictions)
-    )
+from .access import all_restrictions, open_to_every_reader
 
 
 class PageAddressLinkHandler(PageLinkHandler):
@@ -36,7 +27,7 @@ class PageAddressLinkHandler(PageLinkHandler):
         rows = list(Page.objects.filter(pk__in=valid).only(*ADDRESS, "expire_at"))
         restrictions = all_restrictions() if rows else []
         # Wagtail writes a page it is not given as a bare <a>: the text, with no address.
-        pages = {str(page.pk): page for page in rows if every_reader_may_read(page, restrictions)}
+        pages = {str(page.pk): page for page in rows if open_to_every_reader(page, restrictions)}
         return [pages.get(pk) for pk in ids]
 
 
