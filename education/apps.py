@@ -9,9 +9,10 @@ class EducationConfig(AppConfig):
     def ready(self):
         from . import publishing
         from .caching import readers
-        from .features import article_bodies, treatments
+        from .features import article_bodies, reading_grades, treatments
 
         publishing.connect()
         readers.connect()
         treatments.connect()
         article_bodies.connect()
+        reading_grades.connect()

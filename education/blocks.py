@@ -231,6 +231,12 @@ class TreatmentBlock(blocks.StructBlock):
     description = blocks.TextBlock()
     conditions = blocks.ListBlock(condition_chooser(), min_num=1, label="Helps with")
     notes = blocks.TextBlock(required=False, help_text="Cautions or practical tips.")
+    safety = blocks.TextBlock(
+        required=False,
+        label="Medicine safety",
+        help_text="Needed for a medicine: take it only as prescribed, the side effects to "
+        "report, and whether it must not be stopped suddenly.",
+    )
 
     class Meta:
         icon = "pick"
@@ -241,6 +247,24 @@ class TreatmentBlock(blocks.StructBlock):
             "category": "exercise",
             "description": "Gentle stretches help tight muscles relax.",
         }
+
+    def clean(self, value):
+        value = super().clean(value)
+        if (
+            not self.is_deferred_validation
+            and value["category"] == "medicine"
+            and not (value["safety"] or "").strip()
+        ):
+            raise StructBlockValidationError(
+                block_errors={
+                    "safety": ValidationError(
+                        "A medicine needs a safety note for patients: take it only as "
+                        "prescribed, which side effects to report, and whether it must "
+                        "not be stopped suddenly."
+                    )
+                }
+            )
+        return value
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)

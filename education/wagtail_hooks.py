@@ -13,6 +13,7 @@ from .access import Audience, can_read_page
 from .admin.menu import EducationArticleListingViewSet, PatientEducationGroup
 from .admin.review_due import ReviewDuePanel, ReviewDueReportView
 from .models.review_task import READING_LEVEL_OVERRIDE, ReadingLevelOverrideAction
+from .seed.review import DEMO_APPROVAL, DemoApprovalAction
 
 register_snippet(PatientEducationGroup)
 
@@ -56,6 +57,7 @@ def hide_refused_documents(document, request):
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
     actions.register_action(READING_LEVEL_OVERRIDE)(ReadingLevelOverrideAction)
+    actions.register_action(DEMO_APPROVAL)(DemoApprovalAction)
 
 
 # After Wagtail's own registration of the page link type, which it replaces.

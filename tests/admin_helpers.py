@@ -42,6 +42,7 @@ def condition_form(summary="Long-term pain all over the body.", **fields):
                 "<p>Pain, tiredness and poor sleep.</p>", features=OVERVIEW_FEATURES
             ),
             "review_interval_months": "12",
+            "synonyms": inline_formset([]),
             "codes": inline_formset([]),
             "related_links": inline_formset([]),
             "resources": inline_formset([]),

@@ -3,8 +3,9 @@
 from io import StringIO
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command
-from wagtail.models import Page, Revision, Site
+from wagtail.models import Page, Revision, Site, WorkflowState
 
 from education.models import (
     Condition,
@@ -23,6 +24,18 @@ def load(*args):
     out = StringIO()
     call_command("load_education_content", *args, stdout=out)
     return out.getvalue()
+
+
+def load_reviewed():
+    """The seed content as patients get it: loaded, then approved in the "Clinical review"
+    workflow by a clinical reviewer (who is not one of the demo accounts)."""
+    output = load()
+    reviewer, _ = get_user_model().objects.get_or_create(username="seed-reviewer")
+    reviewer.groups.add(Group.objects.get(name="Clinical reviewers"))
+    for state in WorkflowState.objects.active().order_by("pk"):
+        task_state = state.current_task_state
+        task_state.task.specific.on_action(task_state, reviewer, "approve")
+    return output
 
 
 def slugs(conditions):
@@ -46,6 +59,15 @@ def snapshot():
             )
         ),
     }
+
+
+def assert_in_review(obj):
+    """Created by the loader and waiting in "Clinical review": patients cannot see it."""
+    obj.refresh_from_db()
+    assert not obj.live
+    assert obj.workflow_in_progress
+    assert obj.current_workflow_state.workflow.name == "Clinical review"
+    assert obj.revisions.count() == 1
 
 
 def assert_published_once(obj):

@@ -7,7 +7,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from education.models import ConditionCode
+from education.models import ConditionCode, ConditionSynonym
 
 LISTING_URL = "/admin/snippets/education/condition/"
 
@@ -30,7 +30,10 @@ def conditions(make_condition):
             "lupus",
             "Lupus",
             is_autoimmune=True,
-            other_names="SLE, Systemic lupus erythematosus",
+            synonyms=[
+                ConditionSynonym(name="SLE"),
+                ConditionSynonym(name="Systemic lupus erythematosus"),
+            ],
             summary="The immune system attacks the joints, skin and organs.",
         ),
         "fibromyalgia": make_condition(
@@ -60,7 +63,11 @@ def test_patient_education_group_is_in_the_admin_menu(admin_client):
     }
     assert [
         (item["_args"][0]["label"], item["_args"][0]["url"]) for item in groups["Patient education"]
-    ] == [("Conditions", LISTING_URL), ("Articles", "/admin/education_articles/")]
+    ] == [
+        ("Conditions", LISTING_URL),
+        ("Articles", "/admin/education_articles/"),
+        ("Explained terms", "/admin/snippets/education/explainedterm/"),
+    ]
 
 
 def test_the_listing_shows_every_condition_with_its_columns(admin_client, conditions):

@@ -118,6 +118,20 @@ def test_treatment_refuses_an_unknown_category(conditions_by_state):
     assert set(error.value.block_errors) == {"category"}
 
 
+def test_a_medicine_needs_a_safety_note(conditions_by_state):
+    block = TreatmentBlock()
+    live = [conditions_by_state["live"].pk]
+    medicine = treatment(live, name="Corticosteroids", category="medicine", safety=" ")
+    with pytest.raises(StructBlockValidationError) as error:
+        block.clean(block.to_python(medicine))
+    assert set(error.value.block_errors) == {"safety"}
+
+    safe = medicine | {"safety": "Take them only as prescribed. Do not stop them suddenly."}
+    assert block.clean(block.to_python(safe))["safety"].startswith("Take them")
+    # Other treatments need none.
+    block.clean(block.to_python(treatment(live)))
+
+
 # Resource links
 
 

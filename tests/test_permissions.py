@@ -51,7 +51,13 @@ def granted(name):
 
 def test_editors_may_write_and_submit_but_not_publish(db):
     assert granted("Editors") == {
-        "model": ["access_admin", "add_condition", "change_condition", "lock_condition"],
+        "model": [
+            "access_admin",
+            "add_condition",
+            "change_condition",
+            "lock_condition",
+            "view_explainedterm",
+        ],
         "page": [(1, "add_page"), (1, "change_page"), (1, "lock_page")],
         "collection": [
             (1, "add_document"),
@@ -64,7 +70,15 @@ def test_editors_may_write_and_submit_but_not_publish(db):
 
 def test_clinical_reviewers_get_their_rights_from_the_review_task(db):
     assert granted("Clinical reviewers") == {
-        "model": ["access_admin", "view_condition"],
+        # They keep the list of explained terms, which changes every reading grade.
+        "model": [
+            "access_admin",
+            "add_explainedterm",
+            "change_explainedterm",
+            "delete_explainedterm",
+            "view_condition",
+            "view_explainedterm",
+        ],
         "page": [],
         "collection": [(1, "choose_document"), (1, "choose_image")],
     }

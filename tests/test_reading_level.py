@@ -44,7 +44,7 @@ def figures(response):
 # What is measured and stored
 
 
-def test_the_grade_is_the_harder_of_the_two_formulas():
+def test_the_grade_is_the_harder_of_the_two_formulas(db):
     level = ReadingLevel.of(SIMPLE)
     assert level.smog > level.flesch_kincaid
     assert (level.grade, level.grade_formula) == (level.smog, "SMOG")
@@ -63,8 +63,8 @@ def test_a_condition_stores_the_figures_of_the_text_patients_read(make_condition
         summary="Lupus is an illness.",
         overview="<p>It can hurt</p><ul><li>your joints</li><li>your skin</li></ul>",
         nature="The immune system attacks the body.",
-        typical_causes="Nobody knows the cause.",
         relation_to_mps="It can make muscles sore.",
+        causes="<p>Nobody knows the cause.</p>",
     )
 
     text = join_as_sentences(
@@ -72,8 +72,8 @@ def test_a_condition_stores_the_figures_of_the_text_patients_read(make_condition
             "Lupus is an illness.",
             "It can hurt\nyour joints\nyour skin",
             "The immune system attacks the body.",
-            "Nobody knows the cause.",
             "It can make muscles sore.",
+            "Nobody knows the cause.",
         ]
     )
     stored = Condition.objects.get(pk=condition.pk)
@@ -95,14 +95,13 @@ def condition_form(condition, **fields):
         {
             "name": condition.name,
             "slug": condition.slug,
-            "other_names": "",
             "category": condition.category,
             "summary": condition.summary,
             "overview": rich_text(condition.overview, features=OVERVIEW_FEATURES),
             "nature": "",
-            "typical_causes": "",
             "relation_to_mps": "",
             "review_interval_months": "12",
+            "synonyms": inline_formset([]),
             "codes": inline_formset([]),
             "related_links": inline_formset([]),
             "resources": inline_formset([]),

@@ -135,6 +135,7 @@ def test_editors_cannot_type_in_a_review(admin_client, make_condition):
             "reviewed_by": str(someone.pk),
             "next_review_due": "2030-01-01",
             "review_interval_months": "6",
+            "synonyms": inline_formset([]),
             "codes": inline_formset([]),
             "related_links": inline_formset([]),
             "resources": inline_formset([]),

@@ -20,14 +20,13 @@ def condition_form(codes=(), related_links=(), resources=(), initial_codes=0, **
     data = {
         "name": "Fibromyalgia",
         "slug": "fibromyalgia",
-        "other_names": "Fibromyalgia syndrome, FMS",
         "category": Condition.Category.WIDESPREAD_PAIN,
         "summary": "Long-term pain all over the body.",
         "overview": rich_text("<p>Pain, tiredness and poor sleep.</p>", features=OVERVIEW_FEATURES),
         "nature": "",
-        "typical_causes": "",
         "relation_to_mps": "",
         "review_interval_months": "12",
+        "synonyms": inline_formset([{"name": "Fibromyalgia syndrome"}, {"name": "FMS"}]),
         "codes": inline_formset(list(codes), initial=initial_codes),
         "related_links": inline_formset(list(related_links)),
         "resources": inline_formset(list(resources)),
@@ -81,7 +80,7 @@ def test_a_condition_is_created_with_its_rows_and_published(admin_client, patien
     assert response.status_code == 302
     condition = Condition.objects.get(slug="fibromyalgia")
     assert condition.live
-    assert condition.other_names_list == ["Fibromyalgia syndrome", "FMS"]
+    assert condition.other_names == ["Fibromyalgia syndrome", "FMS"]
     # Codes are stored trimmed and in capitals, whatever was typed.
     assert [(c.system, c.code) for c in condition.codes.all()] == [
         ("ICD-10-CM", "M79.7"),

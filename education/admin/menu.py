@@ -4,11 +4,13 @@ reading level and next review date, filterable and exportable."""
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, UpdatedAtColumn
 from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.fields import RichTextField
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSet, SnippetViewSetGroup
 from wagtail.templatetags.wagtailcore_tags import richtext
 
-from ..models import Condition, EducationPage
+from ..models import Condition, EducationPage, ExplainedTerm
+from ..models.conditions import HELP_FIELDS, SECTION_FIELDS
 
 PATIENT_EDUCATION_MENU_HOOK = "register_patient_education_menu_item"
 READING_LEVEL_COLUMNS = [
@@ -20,9 +22,14 @@ READING_LEVEL_EXPORT = ["reading_grade", "smog_grade", "reading_time_minutes"]
 
 
 class ConditionInspectView(InspectView):
-    def get_overview_display_value(self):
+    def get_field_display_value(self, field_name, field):
         # Wagtail shows a rich text field as its stored HTML source; show it formatted.
-        return richtext(self.object.overview)
+        if isinstance(field, RichTextField):
+            return richtext(getattr(self.object, field_name))
+        return super().get_field_display_value(field_name, field)
+
+    def get_other_names_display_value(self):
+        return ", ".join(self.object.other_names)
 
 
 class ConditionViewSet(SnippetViewSet):
@@ -51,7 +58,7 @@ class ConditionViewSet(SnippetViewSet):
         "live",
     ]
     export_filename = "conditions"
-    search_fields = ["name", "other_names", "summary"]
+    search_fields = ["name", "synonyms__name", "summary"]
     # Search these fields with the ORM: the SQLite search backend fails on a search limited
     # to fields ("no such column", wagtail/wagtail#10217), and the list of conditions is short.
     search_backend_name = None
@@ -63,23 +70,42 @@ class ConditionViewSet(SnippetViewSet):
         "other_names",
         "category",
         "is_autoimmune",
+        "not_strictly_autoimmune",
         "summary",
         "overview",
         "nature",
-        "typical_causes",
         "relation_to_mps",
+        *SECTION_FIELDS,
+        *HELP_FIELDS,
         "last_reviewed",
         "reviewed_by",
         "next_review_due",
         "review_interval_months",
     ]
 
+    def get_queryset(self, request):
+        # A search matching two of a condition's other names would list it twice.
+        return Condition.objects.distinct()
+
+
+class ExplainedTermViewSet(SnippetViewSet):
+    """The medical terms the reading grade ignores: kept by clinical reviewers."""
+
+    model = ExplainedTerm
+    icon = "help"
+    menu_label = "Explained terms"
+    menu_order = 10
+    list_display = ["term", "explanation"]
+    search_fields = ["term", "explanation"]
+    search_backend_name = None
+    ordering = ["term"]
+
 
 class PatientEducationGroup(SnippetViewSetGroup):
     menu_label = "Patient education"
     menu_icon = "doc-full-inverse"
     menu_order = 200
-    items = (ConditionViewSet,)
+    items = (ConditionViewSet, ExplainedTermViewSet)
     submenu_hook = PATIENT_EDUCATION_MENU_HOOK
 
 

@@ -65,10 +65,37 @@ REVIEW_AND_READING_LEVEL = [
 ]
 
 
+class RichTextHTMLField(serializers.CharField):
+    """Rich text as HTML a client can show, with links made real addresses; "" when empty."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", "HTML; empty when not written.")
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return expand_db_html(value) if value else ""
+
+
+class WhenToGetHelpSerializer(serializers.Serializer):
+    urgent = RichTextHTMLField(
+        source="urgent_help", help_text="HTML: signs that need 911 or the emergency department."
+    )
+    soon = RichTextHTMLField(
+        source="see_care_team_soon", help_text="HTML: signs to contact the care team about soon."
+    )
+
+
 class ConditionSerializer(ReviewAndReadingLevelFields, serializers.ModelSerializer):
-    other_names = serializers.ListField(source="other_names_list", child=serializers.CharField())
-    overview = serializers.SerializerMethodField(help_text="HTML.")
-    causes = serializers.CharField(source="typical_causes")
+    other_names = serializers.ListField(
+        child=serializers.CharField(), help_text="Synonyms patients may know: searched too."
+    )
+    overview = RichTextHTMLField(help_text="HTML.")
+    symptoms = RichTextHTMLField()
+    causes = RichTextHTMLField(help_text="HTML: causes and risk factors; empty when not written.")
+    diagnosis = RichTextHTMLField()
+    treatment_overview = RichTextHTMLField()
+    living_with = RichTextHTMLField(help_text="HTML: self-care; empty when not written.")
+    when_to_get_help = WhenToGetHelpSerializer(source="*")
     codes = CodeSerializer(many=True)
     related = RelatedConditionSerializer(many=True, source="published_related_links")
     resources = ResourceSerializer(many=True)
@@ -84,12 +111,18 @@ class ConditionSerializer(ReviewAndReadingLevelFields, serializers.ModelSerializ
             "name",
             "other_names",
             "is_autoimmune",
+            "not_strictly_autoimmune",
             "category",
             "summary",
             "overview",
             "nature",
-            "causes",
             "relation_to_mps",
+            "symptoms",
+            "causes",
+            "diagnosis",
+            "treatment_overview",
+            "living_with",
+            "when_to_get_help",
             "codes",
             "related",
             "resources",
@@ -98,9 +131,6 @@ class ConditionSerializer(ReviewAndReadingLevelFields, serializers.ModelSerializ
             "portal_url",
             "api_url",
         ]
-
-    def get_overview(self, condition) -> str:
-        return expand_db_html(condition.overview)
 
     def get_portal_url(self, condition) -> str:
         return absolute(self.context["request"], condition.get_absolute_url())
@@ -176,6 +206,9 @@ class TreatmentSerializer(serializers.Serializer):
     category_label = serializers.CharField()
     description = serializers.CharField()
     notes = serializers.CharField(allow_blank=True)
+    safety = serializers.CharField(
+        allow_blank=True, help_text="For a medicine: how to take it safely; empty otherwise."
+    )
     conditions = ConditionRefSerializer(many=True, source="published_conditions")
     article = ArticleRefSerializer()
 

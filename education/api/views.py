@@ -80,6 +80,7 @@ class ContentViewSet(CachedAnswers, viewsets.ReadOnlyModelViewSet):
 
 def conditions_queryset():
     return Condition.objects.published().prefetch_related(
+        "synonyms",
         "codes",
         "resources",
         Prefetch(

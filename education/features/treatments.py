@@ -7,7 +7,7 @@ from ..access import readable
 from ..models import EducationPage, PublishedTreatment
 from ..models.conditions import published_condition_refs
 
-FIELDS = ("article", "position", "name", "category", "description", "notes")
+FIELDS = ("article", "position", "name", "category", "description", "notes", "safety")
 ARTICLE_FIELDS = ("title", "slug", "url_path", "path", "depth", "last_published_at")
 
 

@@ -3,7 +3,9 @@ module: pages, conditions, reading records, clinical review, reading level, and 
 bodies and treatments of published articles."""
 
 from .article_bodies import ArticleBody
-from .conditions import Condition, ConditionCode, ConditionRelation, ConditionResource
+from .condition_rows import ConditionCode, ConditionRelation, ConditionResource, ConditionSynonym
+from .conditions import Condition
+from .explained_terms import ExplainedTerm
 from .pages import EducationIndexPage, EducationPage, PortalHomePage
 from .reading import ReadingRecord
 from .review_task import ClinicalReviewTask
@@ -16,8 +18,10 @@ __all__ = [
     "ConditionCode",
     "ConditionRelation",
     "ConditionResource",
+    "ConditionSynonym",
     "EducationIndexPage",
     "EducationPage",
+    "ExplainedTerm",
     "PortalHomePage",
     "PublishedTreatment",
     "ReadingRecord",

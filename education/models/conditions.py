@@ -1,10 +1,10 @@
 """Condition snippets: the diseases and disorders the education content is about."""
 
-from django import forms
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -12,7 +12,6 @@ from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
-    Orderable,
     PreviewableMixin,
     RevisionMixin,
     WorkflowMixin,
@@ -28,6 +27,49 @@ from .review import ClinicallyReviewed
 OVERVIEW_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
+def section_field(verbose_name, help_text=""):
+    return RichTextField(verbose_name, blank=True, features=OVERVIEW_FEATURES, help_text=help_text)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled part of a condition's page, with an anchor patients and links can jump to."""
+
+    field: str
+    heading: str
+    anchor: str
+
+
+@dataclass(frozen=True)
+class BoundSection:
+    section: Section
+    text: str
+
+    @property
+    def heading(self):
+        return self.section.heading
+
+    @property
+    def anchor(self):
+        return self.section.anchor
+
+
+# The sections patients look for on a condition (as NHS and MedlinePlus pages have them).
+SECTIONS = [
+    Section("symptoms", "Symptoms", "symptoms"),
+    Section("causes", "Causes and risk factors", "causes"),
+    Section("diagnosis", "How it is diagnosed", "diagnosis"),
+    Section("treatment_overview", "How it is treated", "treatment"),
+    Section("living_with", "Living with it", "living-with"),
+]
+HELP_SECTIONS = [
+    Section("urgent_help", "Get urgent help now", "urgent-help"),
+    Section("see_care_team_soon", "See your care team soon", "see-your-care-team"),
+]
+SECTION_FIELDS = [section.field for section in SECTIONS]
+HELP_FIELDS = [section.field for section in HELP_SECTIONS]
+
+
 class ConditionForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -37,19 +79,6 @@ class ConditionForm(WagtailAdminModelForm):
         for formset in self.formsets.values():
             for form in formset.forms:
                 form.instance.condition_id = self.instance.pk
-
-
-class CodeInput(forms.TextInput):
-    """Reads a code as it is stored: trimmed and in capitals.
-
-    The form's check for a code entered twice compares the submitted values, so "m79.7"
-    and "M79.7" must already be equal there; otherwise the second reaches the database's
-    unique constraint and the editor gets a server error.
-    """
-
-    def value_from_datadict(self, data, files, name):
-        value = super().value_from_datadict(data, files, name)
-        return value.strip().upper() if isinstance(value, str) else value
 
 
 class ConditionQuerySet(SearchableQuerySetMixin, models.QuerySet):
@@ -78,13 +107,15 @@ class Condition(
     slug = models.SlugField(
         max_length=120, unique=True, help_text="Used in web addresses and the app API."
     )
-    other_names = models.CharField(
-        max_length=255, blank=True, help_text="Other names patients may know, separated by commas."
-    )
     is_autoimmune = models.BooleanField(
         "autoimmune disease",
         default=False,
         help_text="Tick only when the immune system attacks the body's own tissue.",
+    )
+    not_strictly_autoimmune = models.BooleanField(
+        default=False,
+        help_text="Tick instead for a condition often grouped with autoimmune diseases but not "
+        "strictly one, such as fibromyalgia: its page then says so rather than “not autoimmune”.",
     )
     category = models.CharField(max_length=32, choices=Category.choices)
     summary = models.TextField(
@@ -92,10 +123,22 @@ class Condition(
     )
     overview = RichTextField(features=OVERVIEW_FEATURES)
     nature = models.TextField("what it is", blank=True)
-    typical_causes = models.TextField(blank=True)
     relation_to_mps = models.TextField(
         "how it relates to myofascial pain syndrome",
         blank=True,
+    )
+    symptoms = section_field("symptoms")
+    causes = section_field("causes and risk factors")
+    diagnosis = section_field("how it is diagnosed")
+    treatment_overview = section_field("treatment overview")
+    living_with = section_field("living with it", "Self-care: what patients can do day to day.")
+    urgent_help = section_field(
+        "get urgent help now",
+        "Signs that need 911 or the emergency department now. Shown in the “When to get help” box.",
+    )
+    see_care_team_soon = section_field(
+        "see your care team soon",
+        "Signs to contact the care team about soon. Shown in the “When to get help” box.",
     )
 
     panels = [
@@ -103,9 +146,10 @@ class Condition(
             [
                 FieldPanel("name"),
                 FieldPanel("slug"),
-                FieldPanel("other_names"),
+                InlinePanel("synonyms", heading="Other names", label="Other name"),
                 FieldPanel("category"),
                 FieldPanel("is_autoimmune"),
+                FieldPanel("not_strictly_autoimmune"),
             ],
             heading="Identity",
         ),
@@ -113,8 +157,12 @@ class Condition(
         FieldPanel("summary"),
         FieldPanel("overview"),
         FieldPanel("nature"),
-        FieldPanel("typical_causes"),
         FieldPanel("relation_to_mps"),
+        *[FieldPanel(section.field) for section in SECTIONS],
+        MultiFieldPanel(
+            [FieldPanel("urgent_help"), FieldPanel("see_care_team_soon")],
+            heading="When to get help",
+        ),
         InlinePanel("codes", heading="Clinical codes", label="Code"),
         InlinePanel("related_links", heading="Related conditions", label="Related condition"),
         InlinePanel("resources", heading="Trusted resources", label="Resource"),
@@ -126,12 +174,12 @@ class Condition(
     search_fields = [
         index.SearchField("name", boost=3),
         index.AutocompleteField("name"),
-        index.SearchField("other_names", boost=2),
+        index.RelatedFields("synonyms", [index.SearchField("name", boost=3)]),
         index.SearchField("summary"),
         index.SearchField("overview"),
         index.SearchField("nature"),
-        index.SearchField("typical_causes"),
         index.SearchField("relation_to_mps"),
+        *[index.SearchField(field) for field in SECTION_FIELDS],
         index.FilterField("slug"),
         index.FilterField("live"),
         index.FilterField("expire_at"),
@@ -148,8 +196,40 @@ class Condition(
         return self.name
 
     @property
-    def other_names_list(self):
-        return [name.strip() for name in self.other_names.split(",") if name.strip()]
+    def other_names(self):
+        return [synonym.name for synonym in self.synonyms.all()]
+
+    def clean(self):
+        super().clean()
+        if self.is_autoimmune and self.not_strictly_autoimmune:
+            raise ValidationError(
+                {"not_strictly_autoimmune": "Tick either “autoimmune disease” or this, not both."}
+            )
+
+    @property
+    def autoimmune_statement(self):
+        """The sentence under the name, exactly as careful as the facts allow."""
+        if self.is_autoimmune:
+            return "This is an autoimmune disease: the immune system attacks the body’s own tissue."
+        if self.not_strictly_autoimmune:
+            return "This is not strictly an autoimmune disease."
+        return "This is not an autoimmune disease."
+
+    def sections(self):
+        """The sections this condition has text for, in reading order, each with its text."""
+        return [
+            BoundSection(section, getattr(self, section.field))
+            for section in SECTIONS
+            if getattr(self, section.field)
+        ]
+
+    def help_sections(self):
+        """The "When to get help" box: urgent first, then soon; only those with text."""
+        return [
+            BoundSection(section, getattr(self, section.field))
+            for section in HELP_SECTIONS
+            if getattr(self, section.field)
+        ]
 
     def get_absolute_url(self):
         return reverse("condition-detail", kwargs={"slug": self.slug})
@@ -160,8 +240,11 @@ class Condition(
                 self.summary,
                 text.rich_text_lines(self.overview),
                 self.nature,
-                self.typical_causes,
                 self.relation_to_mps,
+                *[
+                    text.rich_text_lines(getattr(self, field))
+                    for field in [*SECTION_FIELDS, *HELP_FIELDS]
+                ],
             ]
         )
 
@@ -172,82 +255,6 @@ class Condition(
         # The page's sections come from the template's {% condition_page %} tag, for the
         # portal and previews alike.
         return {"condition": self}
-
-
-class ConditionCode(Orderable):
-    """A code for the condition in a clinical terminology, for EHR links and the API."""
-
-    class System(models.TextChoices):
-        ICD10CM = "ICD-10-CM", "ICD-10-CM"
-        SNOMEDCT = "SNOMED-CT", "SNOMED CT"
-
-    condition = ParentalKey(Condition, on_delete=models.CASCADE, related_name="codes")
-    system = models.CharField(max_length=16, choices=System.choices)
-    code = models.CharField(max_length=32)
-    display = models.CharField("display name", max_length=255)
-
-    panels = [FieldPanel("system"), FieldPanel("code", widget=CodeInput), FieldPanel("display")]
-
-    class Meta(Orderable.Meta):
-        constraints = [
-            models.UniqueConstraint(fields=["system", "code"], name="unique_code_per_system")
-        ]
-
-    def __str__(self):
-        return f"{self.system} {self.code}"
-
-    def clean(self):
-        self.code = self.code.strip().upper()
-        # A code names one condition: another condition using it would be ambiguous for EHRs.
-        taken = ConditionCode.objects.filter(system=self.system, code=self.code)
-        if self.condition_id:
-            taken = taken.exclude(condition_id=self.condition_id)
-        if taken.exists():
-            raise ValidationError(
-                {"code": f"{self.system} {self.code} is already used by another condition."}
-            )
-
-
-class ConditionRelation(Orderable):
-    """Another condition that overlaps with this one, and how."""
-
-    condition = ParentalKey(Condition, on_delete=models.CASCADE, related_name="related_links")
-    related = models.ForeignKey(
-        Condition, on_delete=models.CASCADE, related_name="+", verbose_name="related condition"
-    )
-    note = models.CharField(
-        max_length=255, help_text="In a sentence: how the two conditions overlap."
-    )
-
-    panels = [FieldPanel("related"), FieldPanel("note")]
-
-    class Meta(Orderable.Meta):
-        constraints = [
-            models.UniqueConstraint(
-                fields=["condition", "related"], name="unique_related_condition"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.condition} ↔ {self.related}"
-
-    def clean(self):
-        if self.condition_id and self.condition_id == self.related_id:
-            raise ValidationError({"related": "A condition cannot be related to itself."})
-
-
-class ConditionResource(Orderable):
-    """A trusted outside source patients can read for more."""
-
-    condition = ParentalKey(Condition, on_delete=models.CASCADE, related_name="resources")
-    title = models.CharField(max_length=255)
-    url = models.URLField("web address")
-    publisher = models.CharField(max_length=255)
-
-    panels = [FieldPanel("title"), FieldPanel("url"), FieldPanel("publisher")]
-
-    def __str__(self):
-        return self.title
 
 
 def published_condition_refs(lookup="conditions"):

@@ -20,6 +20,8 @@ from django.conf import settings
 from django.db import models
 from wagtail.admin.panels import Panel
 
+from .explained_terms import ExplainedTerms
+
 WORDS_PER_MINUTE = 200
 _BETWEEN_SENTENCES = re.compile(r"(?<=[.!?])\s+")
 
@@ -65,14 +67,16 @@ def sentences(text):
     return [sentence for sentence in _BETWEEN_SENTENCES.split(text) if word_count(sentence)]
 
 
-def hardest_sentences(text, count=3):
+def hardest_sentences(text, count=3, terms=None):
     """The `count` sentences with the highest Flesch-Kincaid grade, hardest first.
 
     The grade of a whole text hides where the difficulty is; an editor needs the
-    sentences to rewrite.
+    sentences to rewrite. They are shown as written, graded without explained terms.
     """
+    terms = terms or ExplainedTerms([])
     graded = [
-        GradedSentence(flesch_kincaid_grade(sentence), sentence) for sentence in sentences(text)
+        GradedSentence(flesch_kincaid_grade(terms.masked(sentence)), sentence)
+        for sentence in sentences(text)
     ]
     # sorted() is stable: of two equally hard sentences, the earlier comes first.
     return sorted(graded, key=lambda sentence: sentence.grade, reverse=True)[:count]
@@ -90,21 +94,33 @@ def hard_limit():
 
 @dataclass(frozen=True)
 class ReadingLevel:
-    """The reading figures of one text."""
+    """The reading figures of one text.
+
+    The grades ignore the explained medical terms (`ExplainedTerms`); the reading time
+    counts every word.
+    """
 
     flesch_kincaid: Decimal | None
     smog: Decimal | None
     minutes: int
     text: str = ""
+    terms: ExplainedTerms | None = None
 
     @classmethod
-    def of(cls, text):
+    def of(cls, text, terms=None):
+        terms = terms or ExplainedTerms.current()
+        graded = terms.masked(text)
         return cls(
-            flesch_kincaid=flesch_kincaid_grade(text),
-            smog=smog_grade(text),
+            flesch_kincaid=flesch_kincaid_grade(graded),
+            smog=smog_grade(graded),
             minutes=reading_time_minutes(text),
             text=text,
+            terms=terms,
         )
+
+    def ignored_terms(self):
+        """The explained terms in this text, which the grades did not count."""
+        return self.terms.found_in(self.text) if self.terms else []
 
     @property
     def grade(self):
@@ -131,7 +147,7 @@ class ReadingLevel:
         """The hardest sentences above the warning grade: the ones worth rewriting first."""
         return [
             sentence
-            for sentence in hardest_sentences(self.text)
+            for sentence in hardest_sentences(self.text, terms=self.terms)
             if sentence.grade > warning_grade()
         ]
 
@@ -182,11 +198,11 @@ class ReadingLevelMixin(models.Model):
         """The harder of the stored grades: what the warning and the hard limit compare."""
         return self.stored_reading_level.grade
 
-    def reading_level(self):
-        return ReadingLevel.of(self.patient_text())
+    def reading_level(self, terms=None):
+        return ReadingLevel.of(self.patient_text(), terms)
 
-    def update_reading_level(self):
-        level = self.reading_level()
+    def update_reading_level(self, terms=None):
+        level = self.reading_level(terms)
         self.reading_time_minutes = level.minutes
         self.reading_grade = level.flesch_kincaid
         self.smog_grade = level.smog

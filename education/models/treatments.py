@@ -26,7 +26,8 @@ def stored_fields(raw_treatment):
     """A treatment's texts as its row keeps them."""
     # An optional text left empty can be stored as null.
     return {
-        name: raw_treatment.get(name) or "" for name in ("name", "category", "description", "notes")
+        name: raw_treatment.get(name) or ""
+        for name in ("name", "category", "description", "notes", "safety")
     }
 
 
@@ -77,6 +78,7 @@ class PublishedTreatment(models.Model):
     category = models.CharField(max_length=50, blank=True)
     description = models.TextField(blank=True)
     notes = models.TextField(blank=True)
+    safety = models.TextField("medicine safety", blank=True)
     conditions = models.ManyToManyField(
         "education.Condition", blank=True, related_name="published_treatments"
     )

@@ -3,7 +3,8 @@
 Every fact comes from the seed article on myofascial pain and autoimmune disease; the words
 are our own, in plain language (US grade 8 or below). `pages.json` holds the home page, the
 topic hub and the article, whose body is in Wagtail's raw StreamField form; `conditions.json`
-holds the conditions, in the order they are created.
+holds the conditions, in the order they are created; `explained_terms.json` the medical
+terms the content explains, which the reading grade ignores.
 
 Conditions are named by slug because their primary keys differ from one database to the
 next. In the files a reference is written `{"$condition": "<slug>"}`; here it becomes a
@@ -42,3 +43,4 @@ HOME = _PAGES["home"]
 HUB = _PAGES["hub"]
 ARTICLE = _PAGES["article"]
 CONDITIONS = read("conditions.json")
+EXPLAINED_TERMS = read("explained_terms.json")

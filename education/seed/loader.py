@@ -1,8 +1,10 @@
 """Loads the seed content and, where the settings allow it, demo accounts.
 
 Safe to run on any database: it creates only what is missing, matched by slug, and
-leaves everything that exists as editors left it. Everything it creates is published
-with a revision, which also indexes it for search. One transaction: all or nothing.
+leaves everything that exists as editors left it. Everything it creates is submitted to
+clinical review (see `review`): patients see it once a reviewer approves, or at once
+with demo accounts, approved by the demo reviewer as demo data. One transaction: all or
+nothing.
 """
 
 from contextlib import contextmanager
@@ -16,17 +18,21 @@ from django.db import transaction
 from django.urls import reverse
 from wagtail.models import Page, Site
 
+from ..features.reading_grades import regrade_live_content
 from ..models import (
     Condition,
     ConditionCode,
     ConditionRelation,
     ConditionResource,
+    ConditionSynonym,
     EducationIndexPage,
     EducationPage,
+    ExplainedTerm,
     PortalHomePage,
 )
 from . import content as seed_content
 from .content import ConditionRef
+from .review import approve_as_demo, submit_for_review
 
 
 class ContentLoadError(Exception):
@@ -49,10 +55,11 @@ class DemoAccount:
         return f"{self.username}@demo.invalid"
 
 
+DEMO_REVIEWER = "reviewer"
 DEMO_ACCOUNTS = [
     DemoAccount("admin", "admin-demo-pass", None),
     DemoAccount("editor", "editor-demo-pass", "Editors"),
-    DemoAccount("reviewer", "reviewer-demo-pass", "Clinical reviewers"),
+    DemoAccount(DEMO_REVIEWER, "reviewer-demo-pass", "Clinical reviewers"),
     DemoAccount("patient", "patient-demo-pass", "Patients"),
 ]
 
@@ -61,6 +68,8 @@ DEMO_ACCOUNTS = [
 class LoadReport:
     lines: list[str] = field(default_factory=list)
     logins: list[str] = field(default_factory=list)
+    # The workflow states of the items created, in the order they were submitted.
+    submitted: list = field(default_factory=list)
 
     def created(self, kind, name):
         self.lines.append(f"Created {kind} {name}")
@@ -77,12 +86,22 @@ def load_education_content(*, demo_accounts=False):
         )
     report = LoadReport()
     with transaction.atomic():
+        reviewer = _load_demo_accounts(report) if demo_accounts else None
+        _load_explained_terms(report)
         conditions = _load_conditions(report)
         home = _load_home(report)
         hub = _load_page(home, EducationIndexPage, seed_content.HUB, report)
         _load_page(hub, EducationPage, _resolve(seed_content.ARTICLE, conditions), report)
-        if demo_accounts:
-            _load_demo_accounts(report)
+        for workflow_state in report.submitted:
+            if reviewer:
+                approve_as_demo(workflow_state, reviewer)
+        if report.submitted:
+            report.lines.append(
+                f"Approved {len(report.submitted)} items as the demo reviewer (demo data)"
+                if reviewer
+                else f"Submitted {len(report.submitted)} items to clinical review: patients "
+                "see them once a clinical reviewer approves"
+            )
     return report
 
 
@@ -127,23 +146,25 @@ def _load_conditions(report):
             ConditionRelation(related=conditions[row["related"].slug], note=row["note"])
             for row in seed["related_links"]
         ]
-        condition.save_revision().publish()
+        condition.save()
+        report.submitted.append(submit_for_review(condition))
     return conditions
 
 
 def _save_new_condition(seed):
+    synonyms = [ConditionSynonym(name=name) for name in seed["synonyms"]]
     codes = [ConditionCode(**row) for row in seed["codes"]]
     resources = [ConditionResource(**row) for row in seed["resources"]]
     fields = {
         key: value
         for key, value in seed.items()
-        if key not in {"codes", "related_links", "resources"}
+        if key not in {"synonyms", "codes", "related_links", "resources"}
     }
-    condition = Condition(live=False, codes=codes, resources=resources, **fields)
+    condition = Condition(live=False, synonyms=synonyms, codes=codes, resources=resources, **fields)
     # The checks the admin form would run, such as a name or code another condition has.
     with _creating("condition", seed["slug"]):
         condition.full_clean()
-        for row in [*codes, *resources]:
+        for row in [*synonyms, *codes, *resources]:
             row.full_clean(exclude=["condition"])
     condition.save()
     return condition
@@ -172,13 +193,13 @@ def _create_page(parent, page_class, data, report):
     fields = dict(data)
     # A many-to-many can only be set once the page has a primary key.
     conditions = fields.pop("conditions", [])
-    # Created as a draft, then published, as the admin does: the revision is the live one.
+    # Created as a draft, then submitted for review, as an editor does in the admin.
     page = page_class(live=False, **fields)
     with _creating(page_class._meta.verbose_name, data["slug"]):
         parent.add_child(instance=page)
     if conditions:
         page.conditions.set(conditions)
-    page.save_revision().publish()
+    report.submitted.append(submit_for_review(page))
     report.created(page_class._meta.verbose_name, data["slug"])
     return page
 
@@ -207,7 +228,26 @@ def _is_unused_placeholder(page):
     )
 
 
+def _load_explained_terms(report):
+    known = {term.lower() for term in ExplainedTerm.objects.values_list("term", flat=True)}
+    new = [
+        ExplainedTerm(**row)
+        for row in seed_content.EXPLAINED_TERMS
+        if row["term"].lower() not in known
+    ]
+    for term in new:
+        with _creating("explained term", term.term):
+            term.full_clean()
+    if new:
+        # Saved at once, so the figures of live content are worked out again once, not
+        # once per term.
+        ExplainedTerm.objects.bulk_create(new)
+        transaction.on_commit(regrade_live_content.enqueue)
+        report.lines.append(f"Created {len(new)} explained terms")
+
+
 def _load_demo_accounts(report):
+    """The demo logins; returns the demo clinical reviewer, who approves the seed content."""
     User = get_user_model()
     for account in DEMO_ACCOUNTS:
         # An existing account keeps its password and groups: someone may rely on them.
@@ -231,3 +271,4 @@ def _load_demo_accounts(report):
         "(staff set up an authenticator app at their first sign-in)",
         f"Portal: {base_url}/",
     ]
+    return User.objects.get(username=DEMO_REVIEWER)

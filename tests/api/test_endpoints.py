@@ -1,22 +1,21 @@
 """Contract tests for every API endpoint and filter, against the seed content."""
 
-import io
 from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group, User
-from django.core.management import call_command
 from django.utils import timezone
 from rest_framework.test import APIClient
 
 from education.models import Condition, EducationPage
+from tests.loader_helpers import load_reviewed
 
 PASSWORD = "api-patient-pass-1"
 
 
 @pytest.fixture
 def seed(db):
-    call_command("load_education_content", stdout=io.StringIO())
+    load_reviewed()
     return EducationPage.objects.get()
 
 
@@ -242,6 +241,7 @@ def test_treatments_for_a_condition(api, seed):
         "category_label",
         "description",
         "notes",
+        "safety",
         "conditions",
         "article",
     }

@@ -1,18 +1,17 @@
 """The API shows each article's and condition's reading level and review status honestly."""
 
 import datetime
-import io
 from decimal import Decimal
 
 import pytest
 import time_machine
 from django.contrib.auth.models import Group, User
-from django.core.management import call_command
 from django.utils import timezone
 from django.utils.http import http_date
 from rest_framework.test import APIClient
 
 from education.models import Condition, EducationPage
+from tests.loader_helpers import load_reviewed
 
 PASSWORD = "api-patient-pass-1"
 
@@ -31,7 +30,7 @@ def sign_in(client):
 
 @pytest.fixture
 def api(db):
-    call_command("load_education_content", stdout=io.StringIO())
+    load_reviewed()
     user = User.objects.create_user("app-user", "app@example.org", PASSWORD)
     user.groups.add(Group.objects.get(name="Patients"))
     return sign_in(APIClient())
@@ -45,8 +44,11 @@ def test_conditions_carry_their_reading_level_and_review(api):
     assert Decimal(str(body["reading_grade"])) == lupus.reading_grade
     assert Decimal(str(body["smog_grade"])) == lupus.smog_grade
     assert body["reading_time_minutes"] == lupus.reading_time_minutes
-    assert (body["last_reviewed"], body["next_review_due"]) == (None, None)
-    assert body["review_status"] == "not-reviewed"
+    assert (body["last_reviewed"], body["next_review_due"]) == (
+        lupus.last_reviewed.isoformat(),
+        lupus.next_review_due.isoformat(),
+    )
+    assert body["review_status"] == "current"
 
 
 def test_articles_carry_their_reading_level_and_review(api):
@@ -57,7 +59,7 @@ def test_articles_carry_their_reading_level_and_review(api):
 
     for body in (listed, detail):
         assert Decimal(str(body["smog_grade"])) == article.smog_grade
-        assert body["review_status"] == "not-reviewed"
+        assert body["review_status"] == "current"
 
 
 def test_overdue_content_stays_and_says_so(api):

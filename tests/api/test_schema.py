@@ -23,6 +23,8 @@ from rest_framework.test import APIClient
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
+from tests.loader_helpers import load_reviewed
+
 SCHEMA_URL = "/api/v1/schema/?format=json"
 OPERATIONS = {
     ("/api/v1/auth/login/", "post"),
@@ -209,7 +211,7 @@ def test_docs_are_public_and_load_only_from_this_site(db):
 
 @pytest.fixture
 def seeded(db):
-    call_command("load_education_content", stdout=io.StringIO())
+    load_reviewed()
 
 
 @pytest.fixture
