@@ -4,13 +4,13 @@ import datetime
 
 import django_filters
 from django.core.exceptions import ValidationError
+from django.db.models import Case, IntegerField, Value, When
 from django.forms import ModelChoiceField
 from drf_spectacular.utils import extend_schema_field
 
-from ..features.search import search_words
+from ..access import Audience
+from ..features import search
 from ..models import Condition, ConditionCode
-
-MAX_QUERY_LENGTH = 200
 
 
 def fits_the_database(value):
@@ -29,21 +29,48 @@ def known_code_system(value):
         )
 
 
+def _audience(request):
+    """Who is reading: the view's audience (a token's reader, as its answers are cached
+    for), or the request's."""
+    view = getattr(request, "parser_context", {}).get("view")
+    if hasattr(view, "audience"):
+        return view.audience()
+    return Audience.of_request(request)
+
+
+def in_order(ids):
+    """An ordering that puts rows in the order of `ids`."""
+    return Case(
+        *[When(pk=pk, then=Value(position)) for position, pk in enumerate(ids)],
+        output_field=IntegerField(),
+    )
+
+
 class SearchFilter(django_filters.CharFilter):
+    """Search that forgives (education.features.search), most relevant first: for
+    conditions, those whose name or other name matches. A later `ordering` wins."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(
             *args,
-            max_length=MAX_QUERY_LENGTH,
-            help_text="Words to search for.",
+            max_length=search.MAX_QUERY_LENGTH,
+            help_text="Words to search for: names, other names (such as SLE), symptoms; "
+            "misspellings and the start of a word are forgiven.",
             **kwargs,
         )
 
     def filter(self, queryset, value):
-        value = search_words(value or "")
+        value = search.search_words(value or "")
         if not value:
             return queryset
-        matches = [result.pk for result in queryset.model.objects.search(value)[:500]]
-        return queryset.filter(pk__in=matches)
+        audience = _audience(self.parent.request)
+        if queryset.model is Condition:
+            ids = search.condition_ids(audience, value)
+        else:
+            ids = search.article_ids(audience, value)
+        if not ids:
+            return queryset.none()
+        return queryset.filter(pk__in=ids).order_by(in_order(ids))
 
 
 class ConditionFilter(django_filters.FilterSet):

@@ -25,7 +25,7 @@ def test_sign_in_find_lupus_save_print_sign_out(page, portal_url):
 
     page.get_by_role("link", name="Search").click()
     page.get_by_label(re.compile("Search for")).fill("lupus")
-    page.get_by_role("button", name="Search").click()
+    page.get_by_role("main").get_by_role("button", name="Search").click()
     page.get_by_role("link", name="Lupus", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Lupus")
 
