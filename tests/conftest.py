@@ -11,6 +11,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, Site
 
 from education.models import Condition, EducationIndexPage, EducationPage, PortalHomePage
+from tests import condition_helpers
 from tests.access_content import build_access_content
 from tests.clock import MORNING
 from tests.two_factor_helpers import verified_client
@@ -91,22 +92,7 @@ def hub(home_page):
 
 @pytest.fixture
 def make_condition(db):
-    def make(slug, name=None, publish=True, **fields):
-        fields.setdefault("category", Condition.Category.AUTOIMMUNE)
-        fields.setdefault("summary", f"A short summary of {name or slug}.")
-        fields.setdefault("overview", "<p>An overview.</p>")
-        condition = Condition(slug=slug, name=name or slug.replace("-", " ").title(), **fields)
-        condition.save()
-        revision = condition.save_revision()
-        if publish:
-            revision.publish()
-        else:
-            # A snippet saved as a draft has never been live.
-            Condition.objects.filter(pk=condition.pk).update(live=False)
-        condition.refresh_from_db()
-        return condition
-
-    return make
+    return condition_helpers.make_condition
 
 
 @pytest.fixture

@@ -9,27 +9,14 @@ import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
 
-from education.models import Condition, ConditionSynonym
+from education.models import ConditionSynonym
+from tests.condition_helpers import make_condition
 
 
 def publish_condition(slug, name, synonyms=(), publish=True, **sections):
-    condition = Condition(
-        slug=slug,
-        name=name,
-        category=Condition.Category.AUTOIMMUNE,
-        summary=sections.pop("summary", f"What {name} is."),
-        overview=sections.pop("overview", "<p>An overview.</p>"),
-        **sections,
-    )
-    condition.synonyms = [ConditionSynonym(name=synonym) for synonym in synonyms]
-    condition.save()
-    revision = condition.save_revision()
-    if publish:
-        revision.publish()
-    else:
-        Condition.objects.filter(pk=condition.pk).update(live=False)
-    condition.refresh_from_db()
-    return condition
+    sections.setdefault("summary", f"What {name} is.")
+    synonyms = [ConditionSynonym(name=synonym) for synonym in synonyms]
+    return make_condition(slug, name, publish, synonyms=synonyms, **sections)
 
 
 def paragraph(text):
